@@ -1,0 +1,30 @@
+/** An API answer that was not 2xx, carrying the server's readable message. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+/** GETs JSON from our API; non-2xx answers become ApiRequestError with the envelope's message. */
+export async function fetchJson<T>(path: string, params: URLSearchParams | undefined, signal?: AbortSignal): Promise<T> {
+  const url = params && params.size > 0 ? `${path}?${params.toString()}` : path;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: "application/json" } });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiRequestError(0, "Triage's server cannot be reached. Check your connection or whether the app is running.");
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const envelope = (body as { error?: { message?: string; code?: string; fields?: Record<string, string> } } | null)?.error;
+    throw new ApiRequestError(response.status, envelope?.message ?? `The server answered ${response.status}.`, envelope?.code, envelope?.fields);
+  }
+  return body as T;
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+
+/**
+ * Index patterns are restricted to names and wildcards so no input can address a system
+ * index or smuggle a second target (commas, leading dash or dot, path characters).
+ */
+export const indexPatternSchema = z
+  .string()
+  .trim()
+  .min(1, "index pattern is required")
+  .max(255)
+  .regex(/^[a-z0-9][a-z0-9*_\-.]*$/, "index patterns use lower-case letters, digits, * _ - . and must not start with - . or _");
+
+export const logSettingsSchema = z.object({
+  indexPattern: indexPatternSchema,
+  mapping: fieldMappingSchema,
+});
+
+export type LogSettings = z.infer<typeof logSettingsSchema>;
+
+export const LOG_SETTINGS_KEY = "logs";

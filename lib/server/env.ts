@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+
+// Validated once at first use: a bad variable fails loudly with its name, not deep in a query.
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (postgres://...)"),
+  // Connections per app instance; the embedded PGlite server accepts exactly one, so it sets 1.
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().optional(),
+  LOGS_URL: z.string().url().default("http://127.0.0.1:9200"),
+  LOGS_USERNAME: z.string().optional(),
+  LOGS_PASSWORD: z.string().optional(),
+  LOGS_API_KEY: z.string().optional(),
+  LOGS_INDEX: z.string().min(1).default("logs-triage-*"),
+  LOGS_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

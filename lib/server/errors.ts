@@ -1,0 +1,64 @@
+import "server-only";
+import { LogStoreQueryError, LogStoreUnavailableError } from "./log-store/types";
+
+export type ErrorCode = "bad_request" | "unprocessable" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable" | "internal";
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
+}
+
+/** An error whose message is safe and useful to show the user as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const badRequest = (message: string, fields?: Record<string, string>) => new ApiError(400, "bad_request", message, fields);
+export const unprocessable = (message: string, fields?: Record<string, string>) => new ApiError(422, "unprocessable", message, fields);
+export const notFound = (message: string) => new ApiError(404, "not_found", message);
+
+/** Postgres is down or refused us; the message names what and why, never the credentials. */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "53300", "P1001", "P1002", "P1017"]);
+
+/** True for errors that mean "the database is not there", however Prisma or pg phrase it. */
+export function isDatabaseConnectionError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
+    const name = (current as { name?: unknown }).name;
+    if (name === "PrismaClientInitializationError" || name === "DriverAdapterError" && /connect|terminat/i.test(String((current as Error).message))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Maps anything thrown by a verb to a status and the one error envelope. Leaks nothing on 500. */
+export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (error instanceof ApiError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.fields, requestId } } };
+  }
+  if (error instanceof LogStoreQueryError) {
+    return { status: 400, body: { error: { code: "bad_request", message: error.message, requestId } } };
+  }
+  if (error instanceof LogStoreUnavailableError || error instanceof DatabaseUnavailableError) {
+    return { status: 503, body: { error: { code: "unavailable", message: error.message, requestId } } };
+  }
+  if (isDatabaseConnectionError(error)) {
+    return { status: 503, body: { error: { code: "unavailable", message: "Postgres is unreachable; Triage cannot read its settings and alerts right now.", requestId } } };
+  }
+  return { status: 500, body: { error: { code: "internal", message: `Something went wrong on our side. Quote request ${requestId} when reporting it.`, requestId } } };
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+
+// Servers are started from the build that scripts/run-tests.ts made. The second one has
+// neither its database nor its engine, to prove the UI degrades instead of going blank.
+import { APP_PORT, OUTAGE_PORT } from "./e2e/fixtures/ports";
+
+const appEnv = {
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+  LOGS_URL: process.env.E2E_LOGS_URL ?? "",
+  LOGS_USERNAME: process.env.E2E_LOGS_USERNAME ?? "",
+  LOGS_PASSWORD: process.env.E2E_LOGS_PASSWORD ?? "",
+  LOGS_INDEX: "logs-triage-e2e-*",
+  LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `node_modules/.bin/next start -p ${OUTAGE_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${OUTAGE_PORT}/`,
+      env: { ...appEnv, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none", LOGS_URL: "http://127.0.0.1:1", LOGS_REQUEST_TIMEOUT_MS: "2000" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
