@@ -12,6 +12,20 @@ const envSchema = z.object({
   LOGS_API_KEY: z.string().optional(),
   LOGS_INDEX: z.string().min(1).default("logs-triage-*"),
   LOGS_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Public origin (https://triage.example.com); mutations must come from it. Defaults to the request's host. */
+  APP_URL: z.string().url().optional(),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(168),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For and identity header we believe. */
+  TRUSTED_PROXIES: z.string().default(""),
+  /** Single sign-on: the header a trusted proxy sets to the signed-in email (oauth2-proxy: X-Forwarded-Email). Off when empty. */
+  AUTH_PROXY_HEADER: z.string().default(""),
+  AUTH_PROXY_DEFAULT_ROLE: z.enum(["viewer", "editor", "admin"]).default("viewer"),
+  TRIAGE_ADMIN_EMAIL: z.string().optional(),
+  TRIAGE_ADMIN_PASSWORD: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

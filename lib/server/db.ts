@@ -1,0 +1,47 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getEnv } from "@/lib/server/env";
+
+const DEFAULT_POOL_MAX = 10;
+
+type Db = { client: PrismaClient; pool: pg.Pool };
+
+// Next's dev server re-evaluates modules on every edit; keeping the client on globalThis
+// stops each reload from opening another pool until Postgres runs out of connections.
+const globalForDb = globalThis as typeof globalThis & { triageDb?: Db };
+let db: Db | undefined;
+
+function getOrCreate(): Db {
+  db ??= globalForDb.triageDb ?? create();
+  if (process.env.NODE_ENV !== "production") globalForDb.triageDb = db;
+  return db;
+}
+
+function create(): Db {
+  const env = getEnv();
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    // The embedded PGlite server accepts a single connection: DATABASE_POOL_MAX=1 there. Idle
+    // connections close after 10 s, which also frees that one slot for `npm run db:migrate`.
+    max: env.DATABASE_POOL_MAX ?? DEFAULT_POOL_MAX,
+    idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 5_000,
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return { client: new PrismaClient({ adapter }), pool };
+}
+
+/** The process-wide Prisma client (lazy, so importing this module never needs DATABASE_URL). */
+export function getDb(): PrismaClient {
+  return getOrCreate().client;
+}
+
+/**
+ * The same pool Prisma uses, for what Prisma cannot do: health checks that see the driver's
+ * own error codes, and session-level advisory locks held on one dedicated connection.
+ */
+export function getDbPool(): pg.Pool {
+  return getOrCreate().pool;
+}
