@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 // Servers are started from the build that scripts/run-tests.ts made. The second one has
 // neither its database nor its engine, to prove the UI degrades instead of going blank.
+import { E2E_ADMIN } from "./e2e/fixtures/accounts";
 import { APP_PORT, OUTAGE_PORT } from "./e2e/fixtures/ports";
 
 const appEnv = {
@@ -12,6 +13,8 @@ const appEnv = {
   LOGS_INDEX: "logs-triage-e2e-*",
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+  HOST: "127.0.0.1",
 };
 
 export default defineConfig({
@@ -33,16 +36,16 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
     {
-      command: `node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      command: "node scripts/serve.mjs",
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
-      env: appEnv,
+      env: { ...appEnv, PORT: String(APP_PORT), TRIAGE_ADMIN_EMAIL: E2E_ADMIN.email, TRIAGE_ADMIN_PASSWORD: E2E_ADMIN.password },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: `node_modules/.bin/next start -p ${OUTAGE_PORT} -H 127.0.0.1`,
+      command: "node scripts/serve.mjs",
       url: `http://127.0.0.1:${OUTAGE_PORT}/`,
-      env: { ...appEnv, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none", LOGS_URL: "http://127.0.0.1:1", LOGS_REQUEST_TIMEOUT_MS: "2000" },
+      env: { ...appEnv, PORT: String(OUTAGE_PORT), DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none", LOGS_URL: "http://127.0.0.1:1", LOGS_REQUEST_TIMEOUT_MS: "2000" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

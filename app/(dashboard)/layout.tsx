@@ -1,18 +1,35 @@
 import Link from "next/link";
+import { ActorProvider } from "@/components/auth/actor-context";
+import { UserMenu } from "@/components/auth/user-menu";
 import { EngineBadge } from "@/components/health/engine-badge";
 import { HealthBanner } from "@/components/health/health-banner";
+import { OutageNotice } from "@/components/health/outage-notice";
+import { can } from "@/lib/auth/roles";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 
-export default function DashboardLayout({ children }: { children: React.ReactNode }) {
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const result = await getPageActor();
+  if (!result.ok) return <OutageNotice message={result.outage} />;
+  const { actor } = result;
   return (
-    <div className="shell">
-      <nav className="nav" aria-label="Main">
-        <Link href="/" className="brand">Triage</Link>
-        <Link href="/">Overview</Link>
-        <span className="spacer" />
-        <EngineBadge />
-      </nav>
-      <HealthBanner />
-      <main>{children}</main>
-    </div>
+    <ActorProvider actor={actor}>
+      <div className="shell">
+        <nav className="nav" aria-label="Main">
+          <Link href="/" className="brand">Triage</Link>
+          <Link href="/">Overview</Link>
+          <Link href="/settings">Settings</Link>
+          {can(actor.role, "users:manage") ? <Link href="/admin/users">Users</Link> : null}
+          {can(actor.role, "tokens:manage") ? <Link href="/admin/tokens">API tokens</Link> : null}
+          {can(actor.role, "audit:read") ? <Link href="/admin/audit">Audit log</Link> : null}
+          <span className="spacer" />
+          <EngineBadge />
+          <UserMenu />
+        </nav>
+        <HealthBanner />
+        <main>{children}</main>
+      </div>
+    </ActorProvider>
   );
 }

@@ -7,7 +7,7 @@ export const healthResponseSchema = z.object({
     ok: z.boolean(),
     engine: z.enum(["elasticsearch", "opensearch"]).optional(),
     version: z.string().optional(),
-    url: z.string(),
+    url: z.string().optional(),
     latencyMs: z.number().optional(),
     message: z.string().optional(),
   }),

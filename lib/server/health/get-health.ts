@@ -17,8 +17,11 @@ async function checkSearch(signal?: AbortSignal): Promise<HealthResponse["search
 }
 
 /** Postgres and the search engine, checked side by side; each answer says what is down and why. */
-export async function getHealth(options: { signal?: AbortSignal } = {}): Promise<HealthResponse> {
+export async function getHealth(options: { signal?: AbortSignal; detailed: boolean }): Promise<HealthResponse> {
   const [database, search] = await Promise.all([checkDatabase(), checkSearch(options.signal)]);
   const postgres = database.ok ? { ok: true, latencyMs: database.latencyMs } : { ok: false, message: database.message };
-  return { status: postgres.ok && search.ok ? "ok" : "degraded", postgres, search };
+  const status = postgres.ok && search.ok ? "ok" : "degraded";
+  if (options.detailed) return { status, postgres, search };
+  // Anonymous callers learn only what is up, not hosts, versions or error text.
+  return { status, postgres: { ok: postgres.ok }, search: { ok: search.ok } };
 }

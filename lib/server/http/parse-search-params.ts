@@ -47,3 +47,10 @@ export async function parseJsonBody<S extends z.ZodType>(schema: S, request: Req
   }
   return parsed.data;
 }
+
+/** Route segment params ([id]) that do not parse are a 404-worthy typo, reported as 400 with the reason. */
+export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.infer<S> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw badRequest(describeIssues(parsed.error).message);
+  return parsed.data;
+}

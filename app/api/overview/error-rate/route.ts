@@ -5,7 +5,7 @@ import { getErrorRate } from "@/lib/server/overview/get-error-rate";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute(async ({ url, signal }) => {
+export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
   const params = parseSearchParams(errorRateParamsSchema, url, ["service"]);
   return getErrorRate(params, { signal });
 });

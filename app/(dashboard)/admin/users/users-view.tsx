@@ -1,0 +1,33 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { UsersTable } from "@/components/admin/users-table";
+import { CreateUserForm } from "@/components/forms/user/create-user-form";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import type { Role } from "@/lib/auth/roles";
+import { adminKeys, usersQueryOptions } from "@/lib/queries/admin";
+import { sendJson } from "@/lib/queries/send-json";
+
+export function UsersView() {
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery(usersQueryOptions());
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: adminKeys.users() });
+  const create = useMutation({ mutationFn: (values: unknown) => sendJson("POST", "/api/users", values), onSuccess: invalidate });
+  const update = useMutation({ mutationFn: ({ id, change }: { id: string; change: { role?: Role; disabled?: boolean } }) => sendJson("PATCH", `/api/users/${id}`, change), onSettled: invalidate });
+  return (
+    <div className="view">
+      <div className="toolbar"><h1>Users</h1></div>
+      <section className="panel">
+        <h2>Add a user</h2>
+        <CreateUserForm onSubmit={async (values) => create.mutateAsync(values).then(() => true, () => false)} />
+        {create.error ? <p role="alert" className="error-text">{create.error.message}</p> : null}
+      </section>
+      <section className="panel">
+        {error ? <ErrorPanel title="Users are unavailable" message={error.message} /> : null}
+        {update.error ? <p role="alert" className="error-text">{update.error.message}</p> : null}
+        {data ? <UsersTable users={data.users} onChange={(id, change) => update.mutate({ id, change })} /> : null}
+        <p className="notice">Changing a role or disabling an account ends that user&apos;s sessions at once.</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/auth/roles";
+import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
+import type { ApiRoute, HttpMethod } from "@/lib/server/testing/route-harness";
+
+let database: TestDatabase;
+let harness: typeof import("@/lib/server/testing/route-harness");
+let routes: ApiRoute[];
+let db: ReturnType<typeof import("@/lib/server/db").getDb>;
+
+beforeAll(async () => {
+  database = await createTestDatabase("triage_roles");
+  process.env.DATABASE_URL = database.url;
+  process.env.LOGS_URL = process.env.TEST_ES_URL ?? "http://127.0.0.1:9210";
+  process.env.LOGS_USERNAME = process.env.TEST_ES_USERNAME ?? "";
+  process.env.LOGS_PASSWORD = process.env.TEST_ES_PASSWORD ?? "";
+  harness = await import("@/lib/server/testing/route-harness");
+  db = (await import("@/lib/server/db")).getDb();
+  routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
+});
+
+afterAll(async () => {
+  const { getDbPool } = await import("@/lib/server/db");
+  await getDbPool().end().catch(() => {});
+  await database.drop();
+});
+
+const route = (urlPath: string) => {
+  const found = routes.find((candidate) => candidate.path.replace(/[0-9a-f-]{36}/, "[id]") === urlPath);
+  if (!found) throw new Error(`no route ${urlPath}`);
+  return found;
+};
+
+interface Case {
+  name: string;
+  method: HttpMethod;
+  path: string;
+  allowed: Role[];
+  /** Builds this case's own target data and request; runs once per role. */
+  prepare: () => Promise<{ params?: Record<string, string>; body?: unknown; search?: string }>;
+}
+
+const someUser = async () => (await harness.signedInAs("viewer", "target")).userId;
+const someToken = async () => {
+  const owner = await harness.signedInAs("admin", "token-owner");
+  const token = await db.apiToken.create({ data: { name: "ci", role: "viewer", tokenHash: crypto.randomUUID(), prefix: "trg_xx", userId: owner.userId } });
+  return token.id;
+};
+const settingsBody = async () => {
+  const { ECS_FIELD_MAPPING } = await import("@/lib/logs/field-mapping");
+  const row = await db.appSetting.findUnique({ where: { key: "logs" } });
+  return { indexPattern: "logs-triage-*", mapping: ECS_FIELD_MAPPING, version: row?.version ?? 0 };
+};
+
+const CASES: Case[] = [
+  { name: "create a user", method: "POST", path: "/api/users", allowed: ["admin"], prepare: async () => ({ body: { email: `new-${crypto.randomUUID().slice(0, 8)}@triage.test`, name: "New", password: "a long enough password", role: "viewer" } }) },
+  { name: "change a role", method: "PATCH", path: "/api/users/[id]", allowed: ["admin"], prepare: async () => ({ params: { id: await someUser() }, body: { role: "editor" } }) },
+  { name: "create an API token", method: "POST", path: "/api/tokens", allowed: ["admin"], prepare: async () => ({ body: { name: "deploy bot", role: "viewer" } }) },
+  { name: "revoke an API token", method: "DELETE", path: "/api/tokens/[id]", allowed: ["admin"], prepare: async () => ({ params: { id: await someToken() } }) },
+  { name: "save log settings", method: "PUT", path: "/api/settings/logs", allowed: ["admin"], prepare: async () => ({ body: await settingsBody() }) },
+  { name: "log out", method: "POST", path: "/api/auth/logout", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "list users", method: "GET", path: "/api/users", allowed: ["admin"], prepare: async () => ({}) },
+  { name: "list API tokens", method: "GET", path: "/api/tokens", allowed: ["admin"], prepare: async () => ({}) },
+  { name: "read the audit log", method: "GET", path: "/api/audit", allowed: ["admin"], prepare: async () => ({}) },
+  { name: "read log settings", method: "GET", path: "/api/settings/logs", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "read who I am", method: "GET", path: "/api/auth/me", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+];
+
+describe.each(CASES)("$method $path ($name)", (testCase) => {
+  it.each(["viewer", "editor", "admin"] as Role[])("as %s", async (role) => {
+    const caller = await harness.signedInAs(role);
+    const request = await testCase.prepare();
+    const response = await harness.callRoute(route(testCase.path), testCase.method, { headers: caller.headers, ...request });
+    const body = await response.text();
+    if (testCase.allowed.includes(role)) expect(response.status, body).toBe(200);
+    else {
+      expect(response.status, body).toBe(403);
+      expect(JSON.parse(body).error.message).toMatch(/role/);
+    }
+  });
+});

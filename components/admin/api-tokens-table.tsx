@@ -1,0 +1,24 @@
+"use client";
+
+import type { ApiTokenRow } from "@/lib/queries/admin";
+
+export function ApiTokensTable({ tokens, onRevoke }: { tokens: ApiTokenRow[]; onRevoke: (id: string) => void }) {
+  return (
+    <table className="table" data-testid="api-tokens-table">
+      <thead><tr><th>Name</th><th>Prefix</th><th>Role</th><th>Owner</th><th>Created</th><th>Last used</th><th /></tr></thead>
+      <tbody>
+        {tokens.map((token) => (
+          <tr key={token.id} data-name={token.name}>
+            <td>{token.name}</td>
+            <td><code>{token.prefix}…</code></td>
+            <td>{token.role}</td>
+            <td>{token.owner}</td>
+            <td>{token.createdAt.slice(0, 16).replace("T", " ")}</td>
+            <td>{token.lastUsedAt ? token.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
+            <td>{token.revokedAt ? "revoked" : <button type="button" onClick={() => onRevoke(token.id)}>Revoke</button>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import type { FieldMapping } from "@/lib/logs/field-mapping";
+import { logSettingsSchema, type LogSettings } from "@/lib/schemas/log-settings";
+import { MappingFields } from "./mapping-fields";
+
+// The form edits correlation ids as one comma-separated text; the contract keeps a list.
+const formSchema = logSettingsSchema.extend({
+  mapping: logSettingsSchema.shape.mapping.extend({ correlationIds: z.string().trim().min(1, "name at least one field") }),
+});
+export type LogSettingsFormValues = z.infer<typeof formSchema>;
+
+function toFormValues(settings: LogSettings): LogSettingsFormValues {
+  return { ...settings, mapping: { ...settings.mapping, correlationIds: settings.mapping.correlationIds.join(", ") } };
+}
+
+function fromFormValues(values: LogSettingsFormValues): LogSettings {
+  const correlationIds = values.mapping.correlationIds.split(",").map((field) => field.trim()).filter(Boolean);
+  return { ...values, mapping: { ...values.mapping, correlationIds } as FieldMapping };
+}
+
+export interface LogSettingsFormProps {
+  defaultValues: LogSettings;
+  readOnly: boolean;
+  onSubmit: (settings: LogSettings) => Promise<void>;
+}
+
+export function LogSettingsForm({ defaultValues, readOnly, onSubmit }: LogSettingsFormProps) {
+  const form = useForm<LogSettingsFormValues>({ resolver: zodResolver(formSchema), defaultValues: toFormValues(defaultValues) });
+  const submit = form.handleSubmit((values) => onSubmit(fromFormValues(values)));
+  return (
+    <form onSubmit={submit} aria-label="Log settings" noValidate>
+      <fieldset disabled={readOnly || form.formState.isSubmitting} data-testid="log-settings-fieldset">
+        <legend>Where logs live and what their fields are called</legend>
+        <label className="field">
+          <span>Index pattern</span>
+          <input {...form.register("indexPattern")} aria-invalid={!!form.formState.errors.indexPattern} />
+          {form.formState.errors.indexPattern ? <small className="error-text">{form.formState.errors.indexPattern.message}</small> : null}
+        </label>
+        <MappingFields register={form.register} errors={form.formState.errors} />
+      </fieldset>
+      {readOnly ? null : (
+        <div className="form-actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>Save settings</button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import type { LogSettingsFormValues } from "./log-settings-form";
+
+const TEXT_FIELDS = [
+  ["timestamp", "Time"], ["level", "Level"], ["service", "Service"], ["environment", "Environment"],
+  ["message", "Message"], ["status", "HTTP status"], ["method", "HTTP method"], ["path", "URL path"],
+  ["duration", "Duration"], ["errorType", "Error type"], ["errorMessage", "Error message"], ["errorStack", "Stack trace"],
+  ["sqlStatement", "SQL statement"], ["userId", "User id"], ["spanId", "Span id"], ["parentId", "Parent span id"],
+] as const;
+
+interface Props {
+  register: UseFormRegister<LogSettingsFormValues>;
+  errors: FieldErrors<LogSettingsFormValues>;
+}
+
+/** One input per concept of the log schema; the defaults are the ECS names. */
+export function MappingFields({ register, errors }: Props) {
+  return (
+    <div className="form-grid">
+      {TEXT_FIELDS.map(([key, label]) => (
+        <label className="field" key={key}>
+          <span>{label}</span>
+          <input {...register(`mapping.${key}`)} aria-invalid={!!errors.mapping?.[key]} />
+          {errors.mapping?.[key] ? <small className="error-text">{errors.mapping[key]?.message}</small> : null}
+        </label>
+      ))}
+      <label className="field">
+        <span>Duration unit</span>
+        <select {...register("mapping.durationUnit")}>
+          <option value="ns">nanoseconds (ECS event.duration)</option>
+          <option value="ms">milliseconds</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Correlation id fields (comma-separated)</span>
+        <input {...register("mapping.correlationIds")} aria-invalid={!!errors.mapping?.correlationIds} />
+        {errors.mapping?.correlationIds ? <small className="error-text">{errors.mapping.correlationIds.message}</small> : null}
+      </label>
+    </div>
+  );
+}

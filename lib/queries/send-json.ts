@@ -1,0 +1,23 @@
+import { ApiRequestError } from "./fetch-json";
+
+/** Sends JSON to our API (POST/PUT/PATCH/DELETE); the browser adds Origin, which the server checks. */
+export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiRequestError(0, "Triage's server cannot be reached. Check your connection or whether the app is running.");
+  }
+  const json = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const envelope = (json as { error?: { message?: string; code?: string; fields?: Record<string, string> } } | null)?.error;
+    throw new ApiRequestError(response.status, envelope?.message ?? `The server answered ${response.status}.`, envelope?.code, envelope?.fields);
+  }
+  return json as T;
+}
+
+export const postJson = <T,>(path: string, body: unknown) => sendJson<T>("POST", path, body);

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const idParamsSchema = z.object({ id: z.string().uuid("not a valid id") });

@@ -1,0 +1,22 @@
+import "server-only";
+import { getDb } from "../db";
+
+export interface AuditEventSummary {
+  id: string;
+  createdAt: string;
+  action: string;
+  actorEmail: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  details: unknown;
+  ip: string | null;
+}
+
+export async function listAuditEvents(options: { limit: number; action?: string }): Promise<AuditEventSummary[]> {
+  const rows = await getDb().auditLog.findMany({
+    where: options.action ? { action: { startsWith: options.action } } : undefined,
+    orderBy: { createdAt: "desc" },
+    take: options.limit,
+  });
+  return rows.map((row) => ({ id: row.id, createdAt: row.createdAt.toISOString(), action: row.action, actorEmail: row.actorEmail, targetType: row.targetType, targetId: row.targetId, details: row.details, ip: row.ip }));
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Actor, CreateUserInput } from "@/lib/schemas/auth";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { hashPassword } from "../auth/password";
+import { getDb } from "../db";
+import { ApiError } from "../errors";
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: "viewer" | "editor" | "admin";
+  disabled: boolean;
+  createdAt: string;
+}
+
+export async function createUser(input: CreateUserInput, actor: Actor | null, ip?: string): Promise<UserSummary> {
+  const db = getDb();
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new ApiError(409, "conflict", `A user with email ${input.email} already exists.`, { email: "already in use" });
+    }
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, role: input.role } });
+    await recordAuditEvent({ actor, action: "user.created", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role }, ip }, tx);
+    return { id: user.id, email: user.email, name: user.name, role: user.role, disabled: false, createdAt: user.createdAt.toISOString() };
+  });
+}
