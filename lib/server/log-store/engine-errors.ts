@@ -1,0 +1,76 @@
+import "server-only";
+import { LogStoreQueryError, LogStoreUnavailableError } from "./types";
+
+/** Who failed, for messages such as "Elasticsearch at http://127.0.0.1:9200 is unreachable: ...". */
+export interface EngineContext {
+  label: string;
+  url: string;
+  requestTimeoutMs: number;
+}
+
+interface EngineErrorBody {
+  type?: string;
+  reason?: string;
+  root_cause?: EngineErrorBody[];
+  caused_by?: EngineErrorBody;
+  failed_shards?: { reason?: EngineErrorBody }[];
+}
+
+/**
+ * The engine's own words: the root cause, plus the deepest nested reason when it adds detail
+ * (for query_string errors that is the parser's "Cannot parse ...: Encountered ...").
+ */
+export function describeEngineError(error: unknown): string {
+  if (typeof error === "string") return error;
+  const body = (error ?? {}) as EngineErrorBody;
+  const base = body.root_cause?.[0]?.reason ?? body.reason ?? body.type ?? "unknown error";
+  let detail: EngineErrorBody | undefined = body.failed_shards?.[0]?.reason?.caused_by ?? body.caused_by;
+  while (detail?.caused_by && !detail.reason) detail = detail.caused_by;
+  const extra = detail?.reason;
+  return extra && !base.includes(extra) ? `${base}: ${extra}` : base;
+}
+
+/** Maps an error body with its HTTP status to the port's error classes. */
+export function errorFromEngineResponse(context: EngineContext, status: number, body: unknown): Error {
+  const reason = describeEngineError(body);
+  const where = `${context.label} at ${context.url}`;
+  if (status === 401) return new LogStoreUnavailableError(`${where} refused the credentials (HTTP 401): ${reason}`);
+  if (status === 403) return new LogStoreUnavailableError(`${where} denied access (HTTP 403): ${reason}`);
+  if (status === 408 || status === 429 || status >= 500) return new LogStoreUnavailableError(`${where} failed (HTTP ${status}): ${reason}`);
+  return new LogStoreQueryError(reason);
+}
+
+interface ClientError {
+  name?: string;
+  message?: string;
+  meta?: { statusCode?: number | null; body?: unknown };
+}
+
+/**
+ * Converts either official client's errors (both name them the same way) into the port's errors.
+ * An aborted call rethrows the signal's reason, so callers can tell "cancelled" from "failed".
+ */
+export function toLogStoreError(context: EngineContext, error: unknown, signal?: AbortSignal): unknown {
+  if (error instanceof LogStoreQueryError || error instanceof LogStoreUnavailableError) return error;
+  if (signal?.aborted) return signal.reason ?? new DOMException("The operation was aborted", "AbortError");
+  const clientError = (error ?? {}) as ClientError;
+  const where = `${context.label} at ${context.url}`;
+  switch (clientError.name) {
+    case "ResponseError": {
+      const body = clientError.meta?.body as { error?: unknown } | string | undefined;
+      const engineError = typeof body === "object" && body !== null ? (body.error ?? body) : body;
+      return errorFromEngineResponse(context, clientError.meta?.statusCode ?? 500, engineError ?? clientError.message);
+    }
+    case "ConnectionError":
+    case "NoLivingConnectionsError":
+      return new LogStoreUnavailableError(`${where} is unreachable: ${clientError.message}`, { cause: error });
+    case "TimeoutError":
+      return new LogStoreUnavailableError(`${where} did not answer within ${context.requestTimeoutMs} ms`, { cause: error });
+    case "RequestAbortedError":
+      return new DOMException("The operation was aborted", "AbortError");
+    case "ProductNotSupportedError":
+      return new LogStoreUnavailableError(`${where} is not a supported ${context.label} server: ${clientError.message}`, { cause: error });
+    default:
+      return new LogStoreUnavailableError(`${where} failed: ${clientError.message ?? String(error)}`, { cause: error });
+  }
+}

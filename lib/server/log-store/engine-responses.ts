@@ -1,0 +1,65 @@
+import "server-only";
+import { errorFromEngineResponse, type EngineContext } from "./engine-errors";
+import type { BulkResult, SearchHit, SearchResult } from "./types";
+
+interface RawSearchResponse {
+  took?: number;
+  hits?: { total?: number | { value: number; relation?: string }; hits?: SearchHit[] };
+  aggregations?: Record<string, unknown>;
+  pit_id?: string;
+  error?: unknown;
+  status?: number;
+}
+
+/** Engine-neutral shape; without a tracked total (track_total_hits: false) the page size stands in. */
+export function toSearchResult(raw: unknown): SearchResult {
+  const response = raw as RawSearchResponse;
+  const hits = response.hits?.hits ?? [];
+  const total = response.hits?.total;
+  const result: SearchResult = {
+    took: response.took ?? 0,
+    total: typeof total === "number" ? total : (total?.value ?? hits.length),
+    totalRelation: typeof total === "object" && total.relation === "gte" ? "gte" : total === undefined ? "gte" : "eq",
+    hits,
+  };
+  if (response.aggregations) result.aggregations = response.aggregations;
+  if (response.pit_id) result.pitId = response.pit_id;
+  return result;
+}
+
+/** msearch answers in request order; any failed item fails the call with that item's error. */
+export function toSearchResults(context: EngineContext, responses: unknown[] | undefined, expected: number): SearchResult[] {
+  const items = (responses ?? []) as RawSearchResponse[];
+  if (items.length !== expected) throw errorFromEngineResponse(context, 502, `msearch returned ${items.length} responses for ${expected} searches`);
+  return items.map((item) => {
+    if (item.error) throw errorFromEngineResponse(context, item.status ?? 500, item.error);
+    return toSearchResult(item);
+  });
+}
+
+interface RawBulkResponse {
+  items?: Record<string, { status?: number; error?: { type?: string; reason?: string } }>[];
+}
+
+export function summarizeBulk(raw: unknown, into: BulkResult): void {
+  for (const item of (raw as RawBulkResponse).items ?? []) {
+    const action = Object.values(item)[0];
+    if (action?.error) {
+      into.failed += 1;
+      into.firstError ??= `${action.error.type ?? "error"}: ${action.error.reason ?? "unknown reason"}`;
+    } else {
+      into.indexed += 1;
+    }
+  }
+}
+
+/** Bulk bodies stay a few MB at most: documents go in batches of this many. */
+export const BULK_BATCH_SIZE = 5_000;
+
+export function bulkBatches(index: string, documents: Record<string, unknown>[]): Record<string, unknown>[][] {
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < documents.length; start += BULK_BATCH_SIZE) {
+    batches.push(documents.slice(start, start + BULK_BATCH_SIZE).flatMap((doc) => [{ index: { _index: index } }, doc]));
+  }
+  return batches;
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import { buildLogIndexTemplate, LOG_INDEX_TEMPLATE_NAME } from "@/lib/logs/index-template";
+import type { LogStore } from "./types";
+
+/**
+ * Installs (or overwrites) the log index template; idempotent, so safe at every start-up.
+ * Tests pass their own name and a priority that cannot clash with the app's template.
+ */
+export async function ensureLogIndexTemplate(store: LogStore, indexPattern?: string, options: { name?: string; priority?: number } = {}): Promise<void> {
+  const template = buildLogIndexTemplate(indexPattern);
+  await store.putIndexTemplate(options.name ?? LOG_INDEX_TEMPLATE_NAME, template.indexPatterns, template.mappings, template.settings, options.priority ?? template.priority);
+}
