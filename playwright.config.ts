@@ -45,7 +45,7 @@ export default defineConfig({
     {
       command: "node scripts/serve.mjs",
       url: `http://127.0.0.1:${OUTAGE_PORT}/`,
-      env: { ...appEnv, PORT: String(OUTAGE_PORT), DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none", LOGS_URL: "http://127.0.0.1:1", LOGS_REQUEST_TIMEOUT_MS: "2000" },
+      env: { ...appEnv, PORT: String(OUTAGE_PORT), DATABASE_URL: "postgresql://postgres@127.0.0.1:5999/none", LOGS_URL: "http://127.0.0.1:9299", LOGS_REQUEST_TIMEOUT_MS: "2000" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

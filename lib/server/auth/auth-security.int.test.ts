@@ -1,0 +1,184 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
+import type { ApiRoute } from "@/lib/server/testing/route-harness";
+
+let database: TestDatabase;
+let harness: typeof import("@/lib/server/testing/route-harness");
+let routes: ApiRoute[];
+let db: ReturnType<typeof import("@/lib/server/db").getDb>;
+
+beforeAll(async () => {
+  database = await createTestDatabase("triage_authsec");
+  process.env.DATABASE_URL = database.url;
+  process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT = "3";
+  process.env.LOGIN_MAX_FAILURES_PER_ADDRESS = "6";
+  harness = await import("@/lib/server/testing/route-harness");
+  db = (await import("@/lib/server/db")).getDb();
+  routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, "../../../app"));
+});
+
+afterAll(async () => {
+  const { getDbPool } = await import("@/lib/server/db");
+  await getDbPool().end().catch(() => {});
+  await database.drop();
+});
+
+const route = (urlPath: string) => routes.find((candidate) => candidate.path === urlPath)!;
+const login = (body: unknown, headers: Record<string, string> = {}) =>
+  harness.callRoute(route("/api/auth/login"), "POST", { body, headers: { origin: harness.TEST_ORIGIN, "x-triage-peer": "10.9.8.7", ...headers } });
+const me = (headers: Record<string, string>) => harness.callRoute(route("/api/auth/me"), "GET", { headers });
+
+async function makeUser(password = "correct horse battery") {
+  const { hashPassword } = await import("@/lib/server/auth/password");
+  const email = `user-${crypto.randomUUID().slice(0, 8)}@triage.test`;
+  const user = await db.user.create({ data: { email, name: "U", passwordHash: await hashPassword(password), role: "editor" } });
+  return { ...user, password };
+}
+
+function sessionCookie(response: Response): string {
+  const header = response.headers.get("set-cookie") ?? "";
+  const match = /triage_session=([^;]+)/.exec(header);
+  if (!match) throw new Error(`no session cookie in ${header}`);
+  return `triage_session=${match[1]}`;
+}
+
+describe("login and sessions", () => {
+  it("signs in, sets an http-only SameSite cookie, and the session works", async () => {
+    const user = await makeUser();
+    const response = await login({ email: user.email.toUpperCase(), password: user.password });
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=lax/i);
+    const who = await me({ cookie: sessionCookie(response) });
+    expect(await who.json()).toMatchObject({ email: user.email, role: "editor", via: "session" });
+    const stored = await db.session.findFirstOrThrow({ where: { userId: user.id } });
+    expect(sessionCookie(response)).not.toContain(stored.tokenHash);
+  });
+
+  it("gives the same answer for a wrong password and an unknown account", async () => {
+    const user = await makeUser();
+    const wrong = await login({ email: user.email, password: "not the password" });
+    const unknown = await login({ email: `nobody-${crypto.randomUUID()}@triage.test`, password: "whatever" });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
+  });
+
+  it("refuses an expired session (absolute) and an idle one", async () => {
+    const { createSession } = await import("./create-session");
+    const user = await makeUser();
+    const absolute = await createSession(user.id, {});
+    await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await me({ cookie: `triage_session=${absolute.token}` })).status).toBe(401);
+    const idle = await createSession(user.id, {});
+    await db.session.updateMany({ where: { userId: user.id }, data: { idleExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await me({ cookie: `triage_session=${idle.token}` })).status).toBe(401);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("logout ends this session; logout everywhere ends them all", async () => {
+    const user = await makeUser();
+    const first = sessionCookie(await login({ email: user.email, password: user.password }));
+    const second = sessionCookie(await login({ email: user.email, password: user.password }));
+    const logout = route("/api/auth/logout");
+    expect((await harness.callRoute(logout, "POST", { headers: { cookie: first, origin: harness.TEST_ORIGIN } })).status).toBe(200);
+    expect((await me({ cookie: first })).status).toBe(401);
+    expect((await me({ cookie: second })).status).toBe(200);
+    const third = sessionCookie(await login({ email: user.email, password: user.password }));
+    await harness.callRoute(logout, "POST", { search: "?everywhere=true", headers: { cookie: third, origin: harness.TEST_ORIGIN } });
+    expect((await me({ cookie: second })).status).toBe(401);
+  });
+
+  it("ends a user's sessions when an admin changes their role", async () => {
+    const admin = await harness.signedInAs("admin");
+    const user = await makeUser();
+    const cookie = sessionCookie(await login({ email: user.email, password: user.password }));
+    const patch = await harness.callRoute(routes.find((r) => r.file === "users/[id]/route.ts")!, "PATCH", { params: { id: user.id }, body: { role: "viewer" }, headers: admin.headers });
+    expect(patch.status).toBe(200);
+    expect((await me({ cookie })).status).toBe(401);
+    const audit = await db.auditLog.findFirst({ where: { action: "user.role_changed", targetId: user.id } });
+    expect(audit?.details).toMatchObject({ from: "editor", to: "viewer" });
+  });
+});
+
+describe("rate limiting", () => {
+  it("locks an account after repeated failures, even for the right password, across addresses", async () => {
+    const user = await makeUser();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await login({ email: user.email, password: "wrong" }, { "x-triage-peer": `10.0.0.${attempt + 1}` })).status).toBe(401);
+    }
+    const locked = await login({ email: user.email, password: user.password }, { "x-triage-peer": "10.0.0.99" });
+    expect(locked.status).toBe(429);
+    expect((await locked.json()).error.message).toMatch(/Try again in \d+ minute/);
+    expect(await db.auditLog.count({ where: { action: "auth.login_rate_limited" } })).toBeGreaterThan(0);
+  });
+
+  it("limits one address trying many accounts", async () => {
+    const address = `10.1.${Math.floor(Math.random() * 200)}.1`;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await login({ email: `spray-${attempt}-${crypto.randomUUID().slice(0, 6)}@triage.test`, password: "x" }, { "x-triage-peer": address });
+    }
+    const user = await makeUser();
+    expect((await login({ email: user.email, password: user.password }, { "x-triage-peer": address })).status).toBe(429);
+    expect((await login({ email: user.email, password: user.password }, { "x-triage-peer": "10.2.0.1" })).status).toBe(200);
+  });
+});
+
+describe("cross-site requests", () => {
+  it("refuses a mutation with a foreign Origin or none, even with a valid session", async () => {
+    const admin = await harness.signedInAs("admin");
+    const tokens = route("/api/tokens");
+    const body = { name: "x", role: "viewer" };
+    const foreign = await harness.callRoute(tokens, "POST", { body, headers: { ...admin.headers, origin: "https://evil.example" } });
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).error.message).toMatch(/Cross-site/);
+    const { origin: _origin, ...noOrigin } = admin.headers;
+    expect((await harness.callRoute(tokens, "POST", { body, headers: noOrigin })).status).toBe(403);
+    expect((await harness.callRoute(tokens, "POST", { body, headers: admin.headers })).status).toBe(200);
+  });
+
+  it("refuses a cross-site login (login CSRF)", async () => {
+    const user = await makeUser();
+    expect((await login({ email: user.email, password: user.password }, { origin: "https://evil.example" })).status).toBe(403);
+  });
+});
+
+describe("API tokens", () => {
+  it("work as bearer tokens until revoked, never exceed their owner's role, and are stored hashed", async () => {
+    const admin = await harness.signedInAs("admin");
+    const created = await harness.callRoute(route("/api/tokens"), "POST", { body: { name: "ci", role: "admin" }, headers: admin.headers });
+    const { id, token } = (await created.json()) as { id: string; token: string };
+    expect(token).toMatch(/^trg_/);
+    expect(await db.apiToken.count({ where: { tokenHash: token } })).toBe(0);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await me(bearer)).status).toBe(200);
+    // Token requests carry no ambient credentials, so they need no Origin.
+    expect((await harness.callRoute(route("/api/users"), "GET", { headers: bearer })).status).toBe(200);
+    // Demoting the owner demotes the token.
+    await db.user.update({ where: { id: admin.userId }, data: { role: "viewer" } });
+    expect((await harness.callRoute(route("/api/users"), "GET", { headers: bearer })).status).toBe(403);
+    await db.user.update({ where: { id: admin.userId }, data: { role: "admin" } });
+    const revoke = await harness.callRoute(routes.find((r) => r.file === "tokens/[id]/route.ts")!, "DELETE", { params: { id }, headers: admin.headers });
+    expect(revoke.status).toBe(200);
+    expect((await me(bearer)).status).toBe(401);
+    expect(await db.auditLog.count({ where: { action: { in: ["token.created", "token.revoked"] }, targetId: id } })).toBe(2);
+  });
+});
+
+describe("single sign-on header", () => {
+  it("is believed only from a trusted proxy address", async () => {
+    process.env.AUTH_PROXY_HEADER = "x-forwarded-email";
+    process.env.TRUSTED_PROXIES = "10.50.0.1";
+    const { resolveActor } = await import("./resolve-actor");
+    const { getEnv } = await import("../env");
+    // getEnv caches; these variables are read at first use, so reset through a fresh read.
+    Object.assign(getEnv(), { AUTH_PROXY_HEADER: "x-forwarded-email", TRUSTED_PROXIES: "10.50.0.1" });
+    const email = `sso-${crypto.randomUUID().slice(0, 6)}@triage.test`;
+    expect(await resolveActor(new Headers({ "x-forwarded-email": email, "x-triage-peer": "10.66.0.1" }))).toBeNull();
+    const actor = await resolveActor(new Headers({ "x-forwarded-email": email, "x-triage-peer": "10.50.0.1" }));
+    expect(actor).toMatchObject({ email, role: "viewer", via: "proxy" });
+    Object.assign(getEnv(), { AUTH_PROXY_HEADER: "", TRUSTED_PROXIES: "" });
+  });
+});
