@@ -16,7 +16,7 @@ test.afterAll(async () => {
 test("the users-service 500 burst shows in the overview at the minute the generator placed it", async ({ page }) => {
   const viewer = await createUser("viewer");
   await page.goto("/login");
-  await new LoginPage(page).signIn(viewer.email, viewer.password);
+  await new LoginPage(page).signInAndWait(viewer.email, viewer.password);
   const overview = new OverviewPage(page);
   await overview.open({ from: "now-1h", to: "now" });
   await expect(overview.chart).toBeVisible();
@@ -31,7 +31,7 @@ test("the users-service 500 burst shows in the overview at the minute the genera
 test("the time range lives in the URL and a bad one gets a readable message", async ({ page }) => {
   const viewer = await createUser("viewer");
   await page.goto("/login?next=/");
-  await new LoginPage(page).signIn(viewer.email, viewer.password);
+  await new LoginPage(page).signInAndWait(viewer.email, viewer.password);
   const overview = new OverviewPage(page);
   await page.getByLabel("Quick range").selectOption("now-15m");
   await expect(page).toHaveURL(/from=now-15m/);

@@ -113,6 +113,8 @@ async function main() {
         // The build reads no secrets; runtime env reaches the servers Playwright starts.
         DATABASE_URL: e2eDatabaseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
+        // Route handlers log every request; in tests only warnings and errors are worth reading.
+        LOG_LEVEL: "warn",
       };
       if (selected.has("integration")) await runVitest("integration", env);
       if (selected.has("e2e")) await runE2e(env);

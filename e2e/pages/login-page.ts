@@ -9,7 +9,13 @@ export class LoginPage {
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
+  /** Signs in and waits until the app has navigated away from the login page. */
+  async signInAndWait(email: string, password: string) {
+    await this.signIn(email, password);
+    await this.page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  }
+
   error() {
-    return this.page.getByRole("alert");
+    return this.page.getByRole("form", { name: "Sign in" }).getByRole("alert");
   }
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 
-export const emailSchema = z.string().trim().toLowerCase().min(3).max(254).email("enter an email address");
+export const emailSchema = z.string().trim().toLowerCase().max(254, "emails have at most 254 characters").email("enter an email address");
 
 export const loginSchema = z.object({
   email: emailSchema,

@@ -29,13 +29,13 @@ export async function listApiRoutes(appDir: string): Promise<ApiRoute[]> {
   const files = (readdirSync(path.join(appDir, "api"), { recursive: true }) as string[]).filter((file) => file.endsWith("route.ts"));
   const routes: ApiRoute[] = [];
   for (const file of files.sort()) {
-    const module = (await import(path.join(appDir, "api", file))) as Partial<Record<HttpMethod, Handler>>;
+    const handlers = (await import(path.join(appDir, "api", file))) as Partial<Record<HttpMethod, Handler>>;
     const params: Record<string, string> = {};
     const urlPath = `/api/${path.dirname(file)}`.replace(/\[(\w+)\]/g, (_, name: string) => {
       params[name] = PLACEHOLDER_ID;
       return PLACEHOLDER_ID;
     });
-    routes.push({ file, path: urlPath, params, methods: HTTP_METHODS.filter((method) => typeof module[method] === "function"), module });
+    routes.push({ file, path: urlPath, params, methods: HTTP_METHODS.filter((method) => typeof handlers[method] === "function"), module: handlers });
   }
   return routes;
 }

@@ -1,0 +1,37 @@
+import type { LogSearchParams } from "@/lib/schemas/log-search";
+import type { FieldMapping } from "./field-mapping";
+
+const STATUS_RANGES = { "2xx": [200, 299], "3xx": [300, 399], "4xx": [400, 499], "5xx": [500, 599] } as const;
+
+export interface LogSearchQueryInput {
+  params: Pick<LogSearchParams, "q" | "service" | "environment" | "level" | "status" | "size" | "order">;
+  from: Date;
+  to: Date;
+  mapping: FieldMapping;
+}
+
+/** The filters shared by the table, the histogram and exports of one explorer view. */
+export function buildLogFilters({ params, from, to, mapping }: Omit<LogSearchQueryInput, "params"> & { params: Omit<LogSearchQueryInput["params"], "size" | "order"> }): unknown[] {
+  const filter: unknown[] = [{ range: { [mapping.timestamp]: { gte: from.toISOString(), lte: to.toISOString(), format: "strict_date_optional_time" } } }];
+  if (params.service.length) filter.push({ terms: { [mapping.service]: params.service } });
+  if (params.environment.length) filter.push({ terms: { [mapping.environment]: params.environment } });
+  // Levels are matched in the case users type and in upper case, since loggers disagree.
+  if (params.level.length) filter.push({ terms: { [mapping.level]: [...new Set(params.level.flatMap((level) => [level, level.toUpperCase(), level.toLowerCase()]))] } });
+  if (params.status.length) {
+    filter.push({ bool: { should: params.status.map((cls) => ({ range: { [mapping.status]: { gte: STATUS_RANGES[cls][0], lte: STATUS_RANGES[cls][1] } } })), minimum_should_match: 1 } });
+  }
+  if (params.q.trim()) {
+    // Lucene syntax as users know it from Kibana; leading wildcards off (they scan every term).
+    filter.push({ query_string: { query: params.q, allow_leading_wildcard: false, lenient: true, default_operator: "AND" } });
+  }
+  return filter;
+}
+
+export function buildLogSearchQuery(input: LogSearchQueryInput): Record<string, unknown> {
+  return {
+    size: input.params.size,
+    track_total_hits: true,
+    query: { bool: { filter: buildLogFilters(input) } },
+    sort: [{ [input.mapping.timestamp]: { order: input.params.order } }],
+  };
+}
