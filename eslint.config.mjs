@@ -21,7 +21,7 @@ const config = [
     ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "bench/results/**", "test-results/**", "playwright-report/**"],
   },
   {
-    files: ["components/**", "lib/schemas/**", "lib/queries/**", "lib/logs/**", "lib/time/**", "lib/sql/**", "lib/alerts/**", "lib/*.ts", "app/**/*-view.tsx", "app/providers.tsx", "app/**/search-params.ts"],
+    files: ["components/**", "lib/schemas/**", "lib/queries/**", "lib/logs/**", "lib/time/**", "lib/sql/**", "lib/alerts/**", "lib/requests/**", "lib/security/**", "lib/auth/**", "lib/demo/**", "lib/*.ts", "app/**/*-view.tsx", "app/providers.tsx", "app/**/search-params.ts"],
     rules: { "no-restricted-imports": ["error", SERVER_ONLY_IMPORTS] },
   },
   {

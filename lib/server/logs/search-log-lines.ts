@@ -2,7 +2,7 @@ import "server-only";
 import { buildLogSearchQuery } from "@/lib/logs/build-log-search-query";
 import { checkQuerySyntax } from "@/lib/logs/check-query-syntax";
 import { redactDocument } from "@/lib/logs/redact";
-import { readField } from "@/lib/logs/read-field";
+import { readField } from "@/lib/requests/read-log-fields";
 import type { LogSearchParams, LogSearchResponse } from "@/lib/schemas/log-search";
 import type { LogSettings } from "@/lib/schemas/log-settings";
 import { resolveTimeRange } from "@/lib/time/resolve-time-range";

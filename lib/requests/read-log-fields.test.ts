@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { durationMs, findEntryLine, readField, readLogLine, readNumber, readString, readTimedLines, readTimeMs } from "./read-log-fields";
+
+describe("readField", () => {
+  it("reads nested, flat dotted and mixed documents", () => {
+    expect(readField({ http: { request: { id: "a" } } }, "http.request.id")).toBe("a");
+    expect(readField({ "http.request.id": "b" }, "http.request.id")).toBe("b");
+    expect(readField({ "http.request": { id: "c" } }, "http.request.id")).toBe("c");
+    expect(readField({ http: { "request.id": "d" } }, "http.request.id")).toBe("d");
+    expect(readField({ "@timestamp": "t" }, "@timestamp")).toBe("t");
+    expect(readField({ http: { request: {} }, "http.request.id": "e" }, "http.request.id")).toBe("e");
+  });
+
+  it("answers undefined for missing paths and walks through arrays of objects", () => {
+    expect(readField({ http: { request: "x" } }, "http.request.id")).toBeUndefined();
+    expect(readField(null, "a")).toBeUndefined();
+    expect(readField({ a: [{ b: 1 }, { c: 2 }] }, "a.c")).toBe(2);
+    expect(readField({ a: [{ b: 1 }] }, "a")).toEqual([{ b: 1 }]);
+    expect(readField(JSON.parse('{"__proto__": {"polluted": 1}}'), "__proto__.polluted")).toBe(1);
+    expect(readField({}, "constructor")).toBeUndefined();
+  });
+
+  it("reads strings, numbers and times leniently", () => {
+    expect(readString({ a: 504 }, "a")).toBe("504");
+    expect(readString({ a: ["x", "y"] }, "a")).toBe("x");
+    expect(readString({ a: { b: 1 } }, "a")).toBeNull();
+    expect(readNumber({ a: "504" }, "a")).toBe(504);
+    expect(readNumber({ a: "" }, "a")).toBeNull();
+    expect(readNumber({ a: "fast" }, "a")).toBeNull();
+    expect(readTimeMs({ t: "2025-06-01T12:00:00.123Z" }, "t")).toBe(Date.parse("2025-06-01T12:00:00.123Z"));
+    expect(readTimeMs({ t: "2025-06-01T12:00:00.123456789Z" }, "t")).toBeCloseTo(Date.parse("2025-06-01T12:00:00.123Z") + 0.456789, 6);
+    expect(readTimeMs({ t: "2025-06-01T14:00:00.5+02:00" }, "t")).toBe(Date.parse("2025-06-01T12:00:00.500Z"));
+    expect(readTimeMs({ t: 1748779200000 }, "t")).toBe(1748779200000);
+    expect(readTimeMs({ t: "1748779200000" }, "t")).toBe(1748779200000);
+    expect(readTimeMs({ t: "soon" }, "t")).toBeNull();
+  });
+});
+
+describe("durationMs", () => {
+  it("honours the mapping's unit", () => {
+    expect(durationMs({ event: { duration: 2_015_017_000 } }, ECS_FIELD_MAPPING)).toBe(2015.017);
+    const ms: FieldMapping = { ...ECS_FIELD_MAPPING, duration: "latency_ms", durationUnit: "ms" };
+    expect(durationMs({ latency_ms: 12.5 }, ms)).toBe(12.5);
+    expect(durationMs({ latency_ms: "7" }, ms)).toBe(7);
+    expect(durationMs({}, ms)).toBeNull();
+    expect(durationMs({ latency_ms: -1 }, ms)).toBeNull();
+  });
+});
+
+describe("readLogLine", () => {
+  it("normalises one line through the mapping", () => {
+    const line = readLogLine(
+      {
+        id: "h1",
+        source: {
+          "@timestamp": "2025-06-01T12:00:00.000Z",
+          log: { level: "error" },
+          "service.name": "orders",
+          http: { response: { status_code: "502" }, request: { method: "POST" } },
+          url: { path: "/orders" },
+          event: { duration: 1_500_000 },
+          error: { message: "boom" },
+        },
+      },
+      0,
+      ECS_FIELD_MAPPING,
+    );
+    expect(line).toMatchObject({ service: "orders", status: 502, isRequest: true, isError: true, durationMs: 1.5, rawDuration: 1_500_000, error: { type: null, message: "boom", stack: null } });
+    expect(readLogLine({ id: "h2", source: { message: "x" } }, 1, ECS_FIELD_MAPPING)).toMatchObject({ service: "(unknown service)", time: null, isRequest: false, isError: false, error: null });
+  });
+
+  it("orders by time, then input order, and picks the entry line", () => {
+    const at = "2025-06-01T12:00:00.000Z";
+    const { timed, untimed } = readTimedLines(
+      [
+        { id: "inner", source: { "@timestamp": at, "service.name": "b", "parent.id": "g", "http.response.status_code": 200, "event.duration": 5e6 } },
+        { id: "outer", source: { "@timestamp": at, "service.name": "a", "http.response.status_code": 200, "event.duration": 9e6 } },
+        { id: "bad", source: { "@timestamp": "?" } },
+      ],
+      ECS_FIELD_MAPPING,
+    );
+    expect(timed.map((l) => l.id)).toEqual(["inner", "outer"]);
+    expect(untimed.map((l) => l.id)).toEqual(["bad"]);
+    expect(findEntryLine(timed)?.id).toBe("outer");
+    expect(findEntryLine(timed.filter((l) => l.id === "inner"))?.id).toBe("inner");
+    expect(findEntryLine([])).toBeNull();
+  });
+});
