@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@elastic/elasticsearch", "@opensearch-project/opensearch", "pg", "pino", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm test` runs tsc as its own step; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldMappingSchema } from "@/lib/logs/field-mapping";
 import { timeRangeParamsSchema } from "./time-range";
 
 const token = z.string().trim().min(1).max(128);
@@ -43,6 +44,8 @@ export const logSearchResponseSchema = z.object({
   totalRelation: z.enum(["eq", "gte"]),
   lines: z.array(logLineSchema),
   redactions: z.number(),
+  /** The field mapping the lines were read with, so the table knows ids, stacks and levels. */
+  mapping: fieldMappingSchema,
   notices: z.array(z.string()),
 });
 

@@ -38,7 +38,7 @@ export async function queryLogLines(params: LogSearchParams, deps: { store: LogS
       source: value,
     };
   });
-  return { from: from.toISOString(), to: to.toISOString(), total: result.total, totalRelation: result.totalRelation ?? "eq", lines, redactions, notices: deps.notices ?? [] };
+  return { from: from.toISOString(), to: to.toISOString(), total: result.total, totalRelation: result.totalRelation ?? "eq", lines, redactions, mapping, notices: deps.notices ?? [] };
 }
 
 export async function searchLogLines(params: LogSearchParams, options: { signal?: AbortSignal } = {}): Promise<LogSearchResponse> {

@@ -1,0 +1,79 @@
+"use client";
+
+import { Fragment, useState } from "react";
+import type { FieldMapping } from "@/lib/logs/field-mapping";
+import { readField } from "@/lib/requests/read-log-fields";
+import type { LogLine } from "@/lib/schemas/log-search";
+import { CorrelationIdLink } from "./correlation-id-link";
+import { HighlightedText } from "./highlighted-text";
+import { LogLineDetails } from "./log-line-details";
+
+export interface LogTableProps {
+  lines: LogLine[];
+  mapping: FieldMapping;
+  /** Extra columns (dotted field names) after time, service, level and message. */
+  columns?: string[];
+  highlight?: string[];
+  /** Controlled selection (the explorer keeps it in the URL); uncontrolled when omitted. */
+  selectedId?: string | null;
+  onSelect?: (id: string | null) => void;
+}
+
+const ERROR_LEVELS = new Set(["ERROR", "FATAL"]);
+
+function cell(value: unknown): string {
+  return value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Log lines as a table, shared by the explorer and the request drilldown. A row expands to
+ * every field; correlation ids link to the drilldown; matched terms are highlighted.
+ */
+export function LogTable({ lines, mapping, columns = [], highlight = [], selectedId, onSelect }: LogTableProps) {
+  const [localSelection, setLocalSelection] = useState<string | null>(null);
+  const selected = selectedId !== undefined ? selectedId : localSelection;
+  const select = (id: string | null) => (onSelect ? onSelect(id) : setLocalSelection(id));
+  const correlationField = mapping.correlationIds[0]!;
+  return (
+    <table className="table log-table" data-testid="log-table">
+      <thead>
+        <tr>
+          <th>Time (UTC)</th><th>Service</th><th>Level</th><th>Request</th><th>Message</th>
+          {columns.map((column) => <th key={column}>{column}</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => {
+          const isOpen = selected === line.id;
+          const requestId = mapping.correlationIds.map((field) => readField(line.source, field)).find((value) => typeof value === "string") as string | undefined;
+          const level = (line.level ?? "").toUpperCase();
+          return (
+            <Fragment key={line.id}>
+              <tr
+                className={`log-row${ERROR_LEVELS.has(level) ? " is-error" : ""}${isOpen ? " is-open" : ""}`}
+                data-line-id={line.id}
+                aria-expanded={isOpen}
+                onClick={(event) => {
+                  if ((event.target as HTMLElement).closest("a,button")) return;
+                  select(isOpen ? null : line.id);
+                }}
+              >
+                <td className="nowrap">{line.timestamp?.replace("T", " ").replace("Z", "") ?? ""}</td>
+                <td>{line.service}</td>
+                <td className={`level level-${level.toLowerCase()}`}>{level}</td>
+                <td className="nowrap" title={correlationField}>{requestId ? <CorrelationIdLink id={requestId} around={line.timestamp} /> : null}</td>
+                <td className="message"><HighlightedText text={line.message ?? ""} terms={highlight} /></td>
+                {columns.map((column) => <td key={column}><HighlightedText text={cell(readField(line.source, column))} terms={highlight} /></td>)}
+              </tr>
+              {isOpen ? (
+                <tr className="log-details-row">
+                  <td colSpan={5 + columns.length}><LogLineDetails line={line} mapping={mapping} /></td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
