@@ -8,14 +8,15 @@ const DEFAULT_POOL_MAX = 10;
 
 type Db = { client: PrismaClient; pool: pg.Pool };
 
-// Next's dev server re-evaluates modules on every edit; keeping the client on globalThis
-// stops each reload from opening another pool until Postgres runs out of connections.
+// One pool per process, kept on globalThis: Next bundles route handlers and pages separately,
+// so a module-level variable would give each bundle its own pool (and the embedded
+// single-connection PGlite server would drop the second). Dev reloads reuse it too.
 const globalForDb = globalThis as typeof globalThis & { triageDb?: Db };
 let db: Db | undefined;
 
 function getOrCreate(): Db {
   db ??= globalForDb.triageDb ?? create();
-  if (process.env.NODE_ENV !== "production") globalForDb.triageDb = db;
+  globalForDb.triageDb = db;
   return db;
 }
 
