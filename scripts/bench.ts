@@ -1,0 +1,95 @@
+// npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse]
+// Seeds logs-triage-bench-<lines> with demo logs (seed 42, the hour before the current minute), then times
+// each BenchCase: median, p95, the engine's own `took` and engine round trips per view. Prints a table and
+// saves JSON to bench/results/. Engine: LOGS_URL (+ LOGS_USERNAME/LOGS_PASSWORD) when set, otherwise a node
+// of the bench's own on port 9220 (Elasticsearch) / 9221 (OpenSearch), stopped at the end if started here.
+import path from "node:path";
+import { createLogStore } from "@/lib/server/log-store";
+import type { LogStore } from "@/lib/server/log-store/types";
+import { parseBenchArgs, USAGE, type BenchArgs } from "./bench/args";
+import { BENCH_CASES, type BenchContext } from "./bench/cases";
+import { countRoundTrips } from "./bench/counting-store";
+import { acquireEngine, releaseEngine, type EngineTarget } from "./bench/engine-target";
+import { apiToRawRatios, measureCases, type CaseResult } from "./bench/measure";
+import { describeMachine, formatTable, saveReport, type BenchReport } from "./bench/report";
+import { ensureBenchData, type BenchData } from "./bench/seed-bench-index";
+import { settleIndex } from "./bench/settle-index";
+import type { SearchEngineName } from "./lib/search-engines";
+
+const WINDOW_MS = 60 * 60_000;
+const log = (line: string) => console.log(line);
+
+/** A node the bench started is stopped on Ctrl-C too, not only when the run ends. */
+let current: EngineTarget | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    const target = current;
+    current = undefined;
+    void (target ? releaseEngine(target, log) : Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
+async function benchEngine(engine: SearchEngineName, args: BenchArgs): Promise<void> {
+  const target = await acquireEngine(engine, log);
+  current = target;
+  try {
+    const store = await createLogStore({ url: target.url, username: target.username, password: target.password, requestTimeoutMs: 120_000 });
+    try {
+      if (args.engineGiven && store.engine !== engine) throw new Error(`${target.url} answers as ${store.engine}, not ${engine}`);
+      const data = await ensureBenchData(store, target, args.lines, args.reuse, log);
+      await settleIndex(target, data.index, log);
+      const results = await measureAll(store, target, data, args);
+      const report = await buildReport(store, target, data, args, results);
+      console.log(`\n${formatTable(report)}\n`);
+      log(`Saved ${path.relative(process.cwd(), await saveReport(report))}`);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    current = undefined;
+    await releaseEngine(target, log);
+  }
+}
+
+async function measureAll(store: LogStore, target: EngineTarget, data: BenchData, args: BenchArgs): Promise<CaseResult[]> {
+  const context: BenchContext = {
+    counting: countRoundTrips(store),
+    target,
+    index: data.index,
+    range: { from: new Date(data.anchor.getTime() - WINDOW_MS), to: data.anchor },
+  };
+  log(`Measuring ${BENCH_CASES.length} cases: ${args.warmup} warm-up + ${args.iterations} timed rounds, cases interleaved`);
+  return measureCases(BENCH_CASES, context, args);
+}
+
+async function buildReport(store: LogStore, target: EngineTarget, data: BenchData, args: BenchArgs, cases: CaseResult[]): Promise<BenchReport> {
+  const info = await store.info();
+  return {
+    createdAt: new Date().toISOString(),
+    machine: describeMachine(),
+    engine: { ...info, url: target.url, startedByBench: target.startedNode !== undefined },
+    lines: { requested: args.lines, indexed: data.documents },
+    index: data.index,
+    range: { from: new Date(data.anchor.getTime() - WINDOW_MS).toISOString(), to: data.anchor.toISOString() },
+    seeding: data.seeding,
+    settings: { warmup: args.warmup, iterations: args.iterations, requestCache: "disabled" },
+    cases,
+    apiToRaw: apiToRawRatios(cases),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseBenchArgs(argv);
+  if (process.env.LOGS_URL && args.engines.length > 1) throw new Error("--engine both starts a node per engine; unset LOGS_URL to use it");
+  for (const engine of args.engines) await benchEngine(engine, args);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[bench] error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`usage: ${USAGE}`);
+    process.exit(1);
+  },
+);
