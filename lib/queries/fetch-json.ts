@@ -21,6 +21,11 @@ export async function fetchJson<T>(path: string, params: URLSearchParams | undef
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiRequestError(0, "Triage's server cannot be reached. Check your connection or whether the app is running.");
   }
+  return readJsonResponse<T>(response);
+}
+
+/** The body of a 2xx answer, or an ApiRequestError carrying the error envelope's message. */
+export async function readJsonResponse<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const envelope = (body as { error?: { message?: string; code?: string; fields?: Record<string, string> } } | null)?.error;

@@ -1,4 +1,4 @@
-import { ApiRequestError } from "./fetch-json";
+import { ApiRequestError, readJsonResponse } from "./fetch-json";
 
 /** Sends JSON to our API (POST/PUT/PATCH/DELETE); the browser adds Origin, which the server checks. */
 export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
@@ -12,12 +12,7 @@ export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", p
   } catch {
     throw new ApiRequestError(0, "Triage's server cannot be reached. Check your connection or whether the app is running.");
   }
-  const json = (await response.json().catch(() => null)) as unknown;
-  if (!response.ok) {
-    const envelope = (json as { error?: { message?: string; code?: string; fields?: Record<string, string> } } | null)?.error;
-    throw new ApiRequestError(response.status, envelope?.message ?? `The server answered ${response.status}.`, envelope?.code, envelope?.fields);
-  }
-  return json as T;
+  return readJsonResponse<T>(response);
 }
 
 export const postJson = <T,>(path: string, body: unknown) => sendJson<T>("POST", path, body);
