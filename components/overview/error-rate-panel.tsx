@@ -1,33 +1,29 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { ErrorRateChart } from "@/components/charts/error-rate-chart";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorPanel } from "@/components/ui/error-panel";
-import { findPeaks, toErrorRateRows } from "@/lib/logs/error-rate-series";
-import { errorRateQueryOptions, type ErrorRateQueryInput } from "@/lib/queries/overview";
+import type { ZoomHandler } from "@/components/charts/use-drag-zoom";
+import { findPeaks, toErrorRateRows, type ServicePeak } from "@/lib/logs/error-rate-series";
+import type { OverviewResponse } from "@/lib/schemas/overview";
+import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
 import { ServiceErrorTable } from "./service-error-table";
 
-export function ErrorRatePanel({ input }: { input: ErrorRateQueryInput }) {
-  const { data, error, isPending } = useQuery(errorRateQueryOptions(input));
+interface Props {
+  data: OverviewResponse;
+  timeZone: TimeZoneMode;
+  onZoom: ZoomHandler;
+  peakHref: (peak: ServicePeak) => string;
+}
+
+/** 5xx error rate per service, with the per-service numbers underneath. */
+export function ErrorRatePanel({ data, timeZone, onZoom, peakHref }: Props) {
   return (
     <section className="panel" aria-labelledby="error-rate-title">
       <header className="panel-header">
         <h2 id="error-rate-title">5xx error rate per service</h2>
-        {data ? <span className="muted">{data.interval} buckets</span> : null}
+        <span className="muted">{data.interval} buckets · drag across a chart to zoom</span>
       </header>
-      {data?.notices.map((notice) => <p key={notice} className="banner banner-warning">{notice}</p>)}
-      {isPending ? <div className="skeleton" aria-busy="true">Loading error rates…</div> : null}
-      {error ? <ErrorPanel title="Error rates are unavailable" message={error.message} /> : null}
-      {data && data.services.length === 0 ? (
-        <EmptyState title="No request logs in this time range">Widen the range or check the index pattern in settings.</EmptyState>
-      ) : null}
-      {data && data.services.length > 0 ? (
-        <>
-          <ErrorRateChart rows={toErrorRateRows(data.points)} services={data.services} />
-          <ServiceErrorTable totals={data.totals} peaks={findPeaks(data.points)} />
-        </>
-      ) : null}
+      <ErrorRateChart rows={toErrorRateRows(data.points)} services={data.services} timeZone={timeZone} onZoom={onZoom} />
+      <ServiceErrorTable totals={data.totals} peaks={findPeaks(data.points)} timeZone={timeZone} peakHref={peakHref} />
     </section>
   );
 }

@@ -1,19 +1,28 @@
+import Link from "next/link";
 import type { ServicePeak } from "@/lib/logs/error-rate-series";
-import type { ErrorRateResponse } from "@/lib/schemas/error-rate";
-import { formatCount, formatPercent, formatTime } from "@/lib/format";
+import type { ServiceTotals } from "@/lib/schemas/overview";
+import { formatCount, formatPercent } from "@/lib/format";
+import { formatClock } from "@/lib/time/format-zoned";
+import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
 
 interface Props {
-  totals: ErrorRateResponse["totals"];
+  totals: ServiceTotals[];
   peaks: ServicePeak[];
+  timeZone: TimeZoneMode;
+  /** Explorer link to a peak bucket's 5xx lines. */
+  peakHref: (peak: ServicePeak) => string;
 }
 
-/** The numbers behind the chart, with each service's worst bucket named. */
-export function ServiceErrorTable({ totals, peaks }: Props) {
+/** The numbers behind the charts, with each service's worst bucket named and linked to its lines. */
+export function ServiceErrorTable({ totals, peaks, timeZone, peakHref }: Props) {
   const peakByService = new Map(peaks.map((peak) => [peak.service, peak]));
   return (
     <table className="table" data-testid="service-error-table">
       <thead>
-        <tr><th>Service</th><th>Requests</th><th>5xx</th><th>Error rate</th><th>Peak 5xx bucket (UTC)</th></tr>
+        <tr>
+          <th>Service</th><th className="num">Requests</th><th className="num">4xx</th><th className="num">5xx</th><th className="num">Error rate</th>
+          <th className="num">ERROR</th><th className="num">FATAL</th><th>Peak 5xx bucket</th>
+        </tr>
       </thead>
       <tbody>
         {totals.map((total) => {
@@ -21,11 +30,19 @@ export function ServiceErrorTable({ totals, peaks }: Props) {
           return (
             <tr key={total.service} data-service={total.service}>
               <td>{total.service}</td>
-              <td className="num">{formatCount(total.requests)}</td>
-              <td className="num">{formatCount(total.serverErrors)}</td>
-              <td className="num">{formatPercent(total.errorRate)}</td>
+              <td className="num" data-field="requests">{formatCount(total.requests)}</td>
+              <td className="num" data-field="status4xx">{formatCount(total.status4xx)}</td>
+              <td className="num" data-field="serverErrors">{formatCount(total.serverErrors)}</td>
+              <td className="num" data-field="errorRate">{formatPercent(total.errorRate)}</td>
+              <td className="num" data-field="errorLines">{formatCount(total.errorLines)}</td>
+              <td className="num" data-field="fatalLines">{formatCount(total.fatalLines)}</td>
               <td data-testid="peak" data-peak-time={peak ? new Date(peak.time).toISOString() : ""}>
-                {peak ? `${formatTime(peak.time)} · ${formatCount(peak.serverErrors)} of ${formatCount(peak.requests)} (${formatPercent(peak.errorRate)})` : "–"}
+                {peak ? (
+                  <>
+                    {`${formatClock(peak.time, timeZone)} · ${formatCount(peak.serverErrors)} of ${formatCount(peak.requests)} (${formatPercent(peak.errorRate)}) `}
+                    <Link href={peakHref(peak)}>lines</Link>
+                  </>
+                ) : "–"}
               </td>
             </tr>
           );

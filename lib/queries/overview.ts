@@ -1,24 +1,27 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ErrorRateResponse } from "@/lib/schemas/error-rate";
+import type { OverviewResponse } from "@/lib/schemas/overview";
 import { fetchJson } from "./fetch-json";
 
-export interface ErrorRateQueryInput {
+export interface OverviewQueryInput {
   from: string;
   to: string;
   service: string[];
+  environment: string[];
 }
 
 export const overviewKeys = {
   all: ["overview"] as const,
-  errorRate: (input: ErrorRateQueryInput) => [...overviewKeys.all, "error-rate", input] as const,
+  panels: (input: OverviewQueryInput) => [...overviewKeys.all, "panels", input] as const,
 };
 
-export function errorRateQueryOptions(input: ErrorRateQueryInput) {
+/** Every overview panel in one request (and one _msearch on the server). */
+export function overviewQueryOptions(input: OverviewQueryInput) {
   const params = new URLSearchParams({ from: input.from, to: input.to });
   for (const service of input.service) params.append("service", service);
+  for (const environment of input.environment) params.append("environment", environment);
   return queryOptions({
-    queryKey: overviewKeys.errorRate(input),
-    queryFn: ({ signal }) => fetchJson<ErrorRateResponse>("/api/overview/error-rate", params, signal),
+    queryKey: overviewKeys.panels(input),
+    queryFn: ({ signal }) => fetchJson<OverviewResponse>("/api/overview", params, signal),
     retry: (count, error) => count < 1 && (error as { status?: number }).status !== 400,
   });
 }

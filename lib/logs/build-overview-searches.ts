@@ -1,0 +1,113 @@
+import type { FieldMapping } from "./field-mapping";
+import { buildEndpointSearch } from "./build-endpoint-search";
+import { OVERVIEW_LIMITS } from "./overview-limits";
+
+export interface OverviewQueryInput {
+  from: Date;
+  to: Date;
+  intervalLabel: string;
+  services: string[];
+  environments: string[];
+  mapping: FieldMapping;
+}
+
+/** Level values that count as ERROR and FATAL; loggers disagree on case (DESIGN.md: case-insensitive). */
+export const ERROR_LEVEL_VALUES = ["ERROR", "error", "Error"];
+export const FATAL_LEVEL_VALUES = ["FATAL", "fatal", "Fatal"];
+
+/** The overview's searches, sent together as one _msearch; the verb reads the answers in this order. */
+export const OVERVIEW_SEARCHES = ["requests", "errorLines", "endpoints", "facets"] as const;
+
+export function buildOverviewSearches(input: OverviewQueryInput): Record<(typeof OVERVIEW_SEARCHES)[number], Record<string, unknown>> {
+  return {
+    requests: buildRequestSearch(input),
+    errorLines: buildErrorLineSearch(input),
+    endpoints: buildEndpointSearch(input, overviewFilters(input, { requestsOnly: true })),
+    facets: buildFacetSearch(input),
+  };
+}
+
+/** Range [from, to) plus the service and environment filters; `requestsOnly` keeps lines with a status. */
+export function overviewFilters(input: OverviewQueryInput, options: { requestsOnly?: boolean; withFilters?: boolean } = {}): unknown[] {
+  const { mapping } = input;
+  const filter: unknown[] = [{ range: { [mapping.timestamp]: { gte: input.from.toISOString(), lt: input.to.toISOString(), format: "strict_date_optional_time" } } }];
+  if (options.requestsOnly) filter.push({ exists: { field: mapping.status } });
+  if (options.withFilters === false) return filter;
+  if (input.services.length > 0) filter.push({ terms: { [mapping.service]: input.services } });
+  if (input.environments.length > 0) filter.push({ terms: { [mapping.environment]: input.environments } });
+  return filter;
+}
+
+/** Status classes as filters; 5xx is every status >= 500, the error rate's numerator. */
+export function statusClassAgg(mapping: FieldMapping) {
+  const between = (gte: number, lt: number) => ({ range: { [mapping.status]: { gte, lt } } });
+  return { filters: { filters: { "2xx": between(200, 300), "3xx": between(300, 400), "4xx": between(400, 500), "5xx": { range: { [mapping.status]: { gte: 500 } } } } } };
+}
+
+function histogram(input: OverviewQueryInput) {
+  return {
+    field: input.mapping.timestamp,
+    fixed_interval: input.intervalLabel,
+    min_doc_count: 0,
+    extended_bounds: { min: input.from.getTime(), max: input.to.getTime() - 1 },
+  };
+}
+
+function byService(input: OverviewQueryInput, aggs: Record<string, unknown>) {
+  return { terms: { field: input.mapping.service, size: OVERVIEW_LIMITS.services, order: { _count: "desc" } }, aggs };
+}
+
+/** Request lines per service per bucket by status class: the error-rate lines and the stacked bars. */
+function buildRequestSearch(input: OverviewQueryInput): Record<string, unknown> {
+  const classes = statusClassAgg(input.mapping);
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter: overviewFilters(input, { requestsOnly: true }) } },
+    aggs: { by_service: byService(input, { status_class: classes, over_time: { date_histogram: histogram(input), aggs: { status_class: classes } } }) },
+  };
+}
+
+/** ERROR and FATAL lines per service per bucket, and the top error types and messages among them. */
+function buildErrorLineSearch(input: OverviewQueryInput): Record<string, unknown> {
+  const { mapping } = input;
+  const levels = { filters: { filters: { error: { terms: { [mapping.level]: ERROR_LEVEL_VALUES } }, fatal: { terms: { [mapping.level]: FATAL_LEVEL_VALUES } } } } };
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter: [...overviewFilters(input), { terms: { [mapping.level]: [...ERROR_LEVEL_VALUES, ...FATAL_LEVEL_VALUES] } }] } },
+    aggs: {
+      by_service: byService(input, { level: levels, over_time: { date_histogram: histogram(input), aggs: { level: levels } } }),
+      top_errors: {
+        filter: { exists: { field: mapping.errorType } },
+        aggs: {
+          by_type: {
+            terms: { field: mapping.errorType, size: OVERVIEW_LIMITS.errorTypes },
+            aggs: {
+              // Messages are text with a keyword sub-field in the ECS template (and in the engines' dynamic
+              // mapping); a message longer than its ignore_above is counted under its type with no message.
+              by_message: {
+                terms: { field: `${mapping.errorMessage}.keyword`, size: OVERVIEW_LIMITS.messagesPerType },
+                aggs: { services: { terms: { field: mapping.service, size: OVERVIEW_LIMITS.servicesPerMessage } } },
+              },
+              services: { terms: { field: mapping.service, size: OVERVIEW_LIMITS.servicesPerMessage } },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Filter choices over the range alone, so picking one service still lists the others. */
+function buildFacetSearch(input: OverviewQueryInput): Record<string, unknown> {
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter: overviewFilters(input, { withFilters: false }) } },
+    aggs: {
+      services: { terms: { field: input.mapping.service, size: OVERVIEW_LIMITS.facetServices } },
+      environments: { terms: { field: input.mapping.environment, size: OVERVIEW_LIMITS.facetEnvironments } },
+    },
+  };
+}

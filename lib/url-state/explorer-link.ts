@@ -1,0 +1,33 @@
+import { createSerializer, parseAsArrayOf, parseAsString } from "nuqs/server";
+import { timeParsers } from "./time-parsers";
+
+export const STATUS_CLASS_KEYS = ["2xx", "3xx", "4xx", "5xx"] as const;
+export type StatusClassKey = (typeof STATUS_CLASS_KEYS)[number];
+
+const serializeExplorerUrl = createSerializer({
+  from: timeParsers.from,
+  to: timeParsers.to,
+  service: parseAsArrayOf(parseAsString),
+  environment: parseAsArrayOf(parseAsString),
+  status: parseAsArrayOf(parseAsString),
+});
+
+export interface ExplorerLinkInput {
+  from: string;
+  to: string;
+  service?: string[];
+  environment?: string[];
+  status?: StatusClassKey[];
+}
+
+/** The log explorer (/logs) filtered to a slice of the overview: a bucket, a service, a status class. */
+export function explorerHref(input: ExplorerLinkInput): string {
+  const nonEmpty = (values?: string[]) => (values && values.length > 0 ? values : null);
+  return serializeExplorerUrl("/logs", {
+    from: input.from,
+    to: input.to,
+    service: nonEmpty(input.service),
+    environment: nonEmpty(input.environment),
+    status: nonEmpty(input.status),
+  });
+}
