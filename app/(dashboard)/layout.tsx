@@ -19,6 +19,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <nav className="nav" aria-label="Main">
           <Link href="/" className="brand">Triage</Link>
           <Link href="/">Overview</Link>
+          <Link href="/logs">Logs</Link>
           <Link href="/settings">Settings</Link>
           {can(actor.role, "users:manage") ? <Link href="/admin/users">Users</Link> : null}
           {can(actor.role, "tokens:manage") ? <Link href="/admin/tokens">API tokens</Link> : null}

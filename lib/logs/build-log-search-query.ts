@@ -8,10 +8,12 @@ export interface LogSearchQueryInput {
   from: Date;
   to: Date;
   mapping: FieldMapping;
+  /** Fields a bare term searches (query_string `fields`); the engine's default (every field) when empty. */
+  queryFields?: string[];
 }
 
 /** The filters shared by the table, the histogram and exports of one explorer view. */
-export function buildLogFilters({ params, from, to, mapping }: Omit<LogSearchQueryInput, "params"> & { params: Omit<LogSearchQueryInput["params"], "size" | "order"> }): unknown[] {
+export function buildLogFilters({ params, from, to, mapping, queryFields = [] }: Omit<LogSearchQueryInput, "params"> & { params: Omit<LogSearchQueryInput["params"], "size" | "order"> }): unknown[] {
   const filter: unknown[] = [{ range: { [mapping.timestamp]: { gte: from.toISOString(), lte: to.toISOString(), format: "strict_date_optional_time" } } }];
   if (params.service.length) filter.push({ terms: { [mapping.service]: params.service } });
   if (params.environment.length) filter.push({ terms: { [mapping.environment]: params.environment } });
@@ -22,7 +24,8 @@ export function buildLogFilters({ params, from, to, mapping }: Omit<LogSearchQue
   }
   if (params.q.trim()) {
     // Lucene syntax as users know it from Kibana; leading wildcards off (they scan every term).
-    filter.push({ query_string: { query: params.q, allow_leading_wildcard: false, lenient: true, default_operator: "AND" } });
+    const fields = queryFields.length ? { fields: queryFields } : {};
+    filter.push({ query_string: { query: params.q, allow_leading_wildcard: false, lenient: true, default_operator: "AND", ...fields } });
   }
   return filter;
 }

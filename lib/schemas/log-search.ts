@@ -7,6 +7,11 @@ const token = z.string().trim().min(1).max(128);
 export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
 export const MAX_PAGE_SIZE = 500;
 
+/** What every unusable page link (truncated, edited, expired point in time) answers. */
+export const CURSOR_MESSAGE = "this page link has expired or is damaged; start from the first page";
+/** PIT ids grow with the number of shards; 8 KB keeps the whole URL under common proxy limits. */
+export const MAX_CURSOR_LENGTH = 8_192;
+
 /**
  * The log explorer's query. Strict: an unknown parameter (say `index` or `script`) is a
  * 400, so no request can aim at another index or smuggle engine features.
@@ -20,6 +25,8 @@ export const logSearchParamsSchema = timeRangeParamsSchema
     status: z.array(z.enum(STATUS_CLASSES)).max(4).default([]),
     size: z.coerce.number().int().min(1, "size is at least 1").max(MAX_PAGE_SIZE, `size is at most ${MAX_PAGE_SIZE}`).default(100),
     order: z.enum(["desc", "asc"]).default("desc"),
+    /** Opaque token from a previous answer's nextCursor/prevCursor; absent for the first page. */
+    cursor: z.string().max(MAX_CURSOR_LENGTH, CURSOR_MESSAGE).regex(/^[A-Za-z0-9_-]+$/, CURSOR_MESSAGE).optional(),
   })
   .strict();
 
@@ -37,12 +44,46 @@ export const logLineSchema = z.object({
   source: z.record(z.string(), z.unknown()),
 });
 
+export const histogramSchema = z.object({
+  /** fixed_interval of the buckets ("1m") and its length. */
+  interval: z.string(),
+  intervalMs: z.number(),
+  buckets: z.array(z.object({ time: z.number(), count: z.number() })),
+});
+
+export const fieldTopValuesSchema = z.object({
+  /** The field as the user named it. */
+  field: z.string(),
+  /** The field counted: the same, or its `.keyword` sub-field when the field is full text. */
+  countedField: z.string(),
+  values: z.array(z.object({ value: z.string(), count: z.number() })),
+  /** Matching lines with some other value (beyond the top 10). */
+  other: z.number(),
+});
+
+export const logPagingSchema = z.object({
+  /** 1-based page number and the lines before it. */
+  page: z.number(),
+  offset: z.number(),
+  nextCursor: z.string().nullable(),
+  /** null on page 2 too: "previous" from there is the first page, read fresh. */
+  prevCursor: z.string().nullable(),
+  isFirstPage: z.boolean(),
+});
+
 export const logSearchResponseSchema = z.object({
+  /** The range read, resolved; on later pages the first page's range, frozen while paging. */
   from: z.string(),
   to: z.string(),
   total: z.number(),
   totalRelation: z.enum(["eq", "gte"]),
   lines: z.array(logLineSchema),
+  paging: logPagingSchema,
+  histogram: histogramSchema,
+  /** Top values of the sidebar's default fields (service, level, status). */
+  topValues: z.array(fieldTopValuesSchema),
+  /** Fields the query box searches when a term names none. */
+  queryFields: z.array(z.string()),
   redactions: z.number(),
   /** The field mapping the lines were read with, so the table knows ids, stacks and levels. */
   mapping: fieldMappingSchema,
@@ -50,4 +91,7 @@ export const logSearchResponseSchema = z.object({
 });
 
 export type LogLine = z.infer<typeof logLineSchema>;
+export type LogHistogram = z.infer<typeof histogramSchema>;
+export type FieldTopValues = z.infer<typeof fieldTopValuesSchema>;
+export type LogPaging = z.infer<typeof logPagingSchema>;
 export type LogSearchResponse = z.infer<typeof logSearchResponseSchema>;

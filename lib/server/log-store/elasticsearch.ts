@@ -1,8 +1,9 @@
 import "server-only";
 import { Client, SniffingTransport, type estypes } from "@elastic/elasticsearch";
 import { toLogStoreError, type EngineContext } from "./engine-errors";
-import { bulkBatches, summarizeBulk, toSearchResult, toSearchResults } from "./engine-responses";
-import type { BulkResult, CallOptions, EngineInfo, LogStore, LogStoreConfig, SearchRequest, SearchResult } from "./types";
+import { bulkBatches, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
+import { toFieldCapsResult } from "./field-caps-response";
+import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, SearchRequest, SearchResult } from "./types";
 
 type ClientOptions = ConstructorParameters<typeof Client>[0];
 
@@ -24,12 +25,12 @@ export class ElasticsearchLogStore implements LogStore {
     this.client = new Client(options);
   }
 
-  private async call<T>(run: (options: { signal?: AbortSignal; requestTimeout: number }) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private async call<T>(run: (options: { signal?: AbortSignal; requestTimeout: number }) => Promise<T>, signal?: AbortSignal, request?: { pointInTime?: boolean }): Promise<T> {
     if (signal?.aborted) throw signal.reason;
     try {
       return await run({ signal, requestTimeout: this.config.requestTimeoutMs });
     } catch (error) {
-      throw toLogStoreError(this.context, error, signal);
+      throw toLogStoreError(this.context, error, signal, request);
     }
   }
 
@@ -46,15 +47,31 @@ export class ElasticsearchLogStore implements LogStore {
 
   async search(request: SearchRequest, options?: CallOptions): Promise<SearchResult> {
     // The v9 client takes body keys at the top level and routes them into the request body.
-    const params = { ...request.body, index: request.index } as estypes.SearchRequest;
-    return toSearchResult(await this.call((o) => this.client.search(params, o), options?.signal));
+    const pointInTime = usesPointInTime(request);
+    const params = (pointInTime ? request.body : { ...request.body, index: request.index }) as estypes.SearchRequest;
+    return toSearchResult(await this.call((o) => this.client.search(params, o), options?.signal, { pointInTime }));
   }
 
   async msearch(requests: SearchRequest[], options?: CallOptions): Promise<SearchResult[]> {
     if (requests.length === 0) return [];
-    const searches = requests.flatMap((r) => [{ index: r.index }, r.body]) as estypes.MsearchRequestItem[];
+    const searches = requests.flatMap((r) => [usesPointInTime(r) ? {} : { index: r.index }, r.body]) as estypes.MsearchRequestItem[];
     const body = await this.call((o) => this.client.msearch({ searches }, o), options?.signal);
-    return toSearchResults(this.context, body.responses, requests.length);
+    return toSearchResults(this.context, body.responses, requests);
+  }
+
+  async openPointInTime(index: string, keepAlive: string, options?: CallOptions): Promise<string> {
+    const body = await this.call((o) => this.client.openPointInTime({ index, keep_alive: keepAlive, ignore_unavailable: true }, o), options?.signal);
+    return body.id;
+  }
+
+  async closePointInTime(id: string, options?: CallOptions): Promise<void> {
+    // Elasticsearch answers 404 for an id it no longer knows: already gone is what the caller wanted.
+    await this.call((o) => this.client.closePointInTime({ id }, { ...o, ignore: [404] }), options?.signal);
+  }
+
+  async fieldCaps(index: string, fields?: string[], options?: CallOptions): Promise<FieldCapsResult> {
+    const body = await this.call((o) => this.client.fieldCaps({ index, fields: fields?.length ? fields : "*", ignore_unavailable: true, allow_no_indices: true }, o), options?.signal);
+    return toFieldCapsResult(body);
   }
 
   async bulkIndex(index: string, documents: Record<string, unknown>[], options?: { refresh?: boolean }): Promise<BulkResult> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { LogStoreQueryError, LogStoreUnavailableError } from "./types";
+import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError } from "./types";
 
 /** Who failed, for messages such as "Elasticsearch at http://127.0.0.1:9200 is unreachable: ...". */
 export interface EngineContext {
@@ -30,10 +30,20 @@ export function describeEngineError(error: unknown): string {
   return extra && !base.includes(extra) ? `${base}: ${extra}` : base;
 }
 
+/**
+ * How the engines refuse a point-in-time id they cannot use: Elasticsearch 404s an expired one and
+ * 400s a damaged one; OpenSearch does the same but answers some damaged ids with a 500. Overload
+ * (429) and unavailability (502-504) stay outages.
+ */
+function isPointInTimeRefusal(status: number): boolean {
+  return status === 400 || status === 404 || status === 500;
+}
+
 /** Maps an error body with its HTTP status to the port's error classes. */
-export function errorFromEngineResponse(context: EngineContext, status: number, body: unknown): Error {
+export function errorFromEngineResponse(context: EngineContext, status: number, body: unknown, request?: { pointInTime?: boolean }): Error {
   const reason = describeEngineError(body);
   const where = `${context.label} at ${context.url}`;
+  if (request?.pointInTime && isPointInTimeRefusal(status)) return new PointInTimeGoneError(`the point in time is gone (HTTP ${status}): ${reason}`);
   if (status === 401) return new LogStoreUnavailableError(`${where} refused the credentials (HTTP 401): ${reason}`);
   if (status === 403) return new LogStoreUnavailableError(`${where} denied access (HTTP 403): ${reason}`);
   if (status === 408 || status === 429 || status >= 500) return new LogStoreUnavailableError(`${where} failed (HTTP ${status}): ${reason}`);
@@ -50,7 +60,7 @@ interface ClientError {
  * Converts either official client's errors (both name them the same way) into the port's errors.
  * An aborted call rethrows the signal's reason, so callers can tell "cancelled" from "failed".
  */
-export function toLogStoreError(context: EngineContext, error: unknown, signal?: AbortSignal): unknown {
+export function toLogStoreError(context: EngineContext, error: unknown, signal?: AbortSignal, request?: { pointInTime?: boolean }): unknown {
   if (error instanceof LogStoreQueryError || error instanceof LogStoreUnavailableError) return error;
   if (signal?.aborted) return signal.reason ?? new DOMException("The operation was aborted", "AbortError");
   const clientError = (error ?? {}) as ClientError;
@@ -59,7 +69,7 @@ export function toLogStoreError(context: EngineContext, error: unknown, signal?:
     case "ResponseError": {
       const body = clientError.meta?.body as { error?: unknown } | string | undefined;
       const engineError = typeof body === "object" && body !== null ? (body.error ?? body) : body;
-      return errorFromEngineResponse(context, clientError.meta?.statusCode ?? 500, engineError ?? clientError.message);
+      return errorFromEngineResponse(context, clientError.meta?.statusCode ?? 500, engineError ?? clientError.message, request);
     }
     case "ConnectionError":
     case "NoLivingConnectionsError":

@@ -1,6 +1,6 @@
 import "server-only";
 import { errorFromEngineResponse, type EngineContext } from "./engine-errors";
-import type { BulkResult, SearchHit, SearchResult } from "./types";
+import type { BulkResult, SearchHit, SearchRequest, SearchResult } from "./types";
 
 interface RawSearchResponse {
   took?: number;
@@ -28,13 +28,18 @@ export function toSearchResult(raw: unknown): SearchResult {
 }
 
 /** msearch answers in request order; any failed item fails the call with that item's error. */
-export function toSearchResults(context: EngineContext, responses: unknown[] | undefined, expected: number): SearchResult[] {
+export function toSearchResults(context: EngineContext, responses: unknown[] | undefined, requests: SearchRequest[]): SearchResult[] {
   const items = (responses ?? []) as RawSearchResponse[];
-  if (items.length !== expected) throw errorFromEngineResponse(context, 502, `msearch returned ${items.length} responses for ${expected} searches`);
-  return items.map((item) => {
-    if (item.error) throw errorFromEngineResponse(context, item.status ?? 500, item.error);
+  if (items.length !== requests.length) throw errorFromEngineResponse(context, 502, `msearch returned ${items.length} responses for ${requests.length} searches`);
+  return items.map((item, index) => {
+    if (item.error) throw errorFromEngineResponse(context, item.status ?? 500, item.error, { pointInTime: usesPointInTime(requests[index]!) });
     return toSearchResult(item);
   });
+}
+
+/** A search against a point in time names no index: the engines refuse both together. */
+export function usesPointInTime(request: SearchRequest): boolean {
+  return request.body["pit"] !== undefined;
 }
 
 interface RawBulkResponse {

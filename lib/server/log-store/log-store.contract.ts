@@ -5,7 +5,7 @@ import { buildLogIndexTemplate, LOG_INDEX_TEMPLATE_PRIORITY } from "@/lib/logs/i
 import { authorizationHeader, detectEngine } from "./detect-engine";
 import { ensureLogIndexTemplate } from "./ensure-log-index-template";
 import { buildLogStore, createLogStore } from "./index";
-import { LogStoreQueryError, LogStoreUnavailableError, type EngineKind, type LogStore, type LogStoreConfig } from "./types";
+import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, type EngineKind, type LogStore, type LogStoreConfig } from "./types";
 
 /** Enough of a _mapping answer to walk nested properties in assertions. */
 type MappingProperties = Record<string, { type?: string; fields?: unknown; properties?: MappingProperties }>;
@@ -148,6 +148,41 @@ export function describeLogStoreContract(name: string, getTarget: () => Contract
       );
       expect(results.map((r) => [r.total, r.hits[0]?._source["service"]])).toEqual(SERVICES.map((service) => [100, { name: service, environment: "test" }]));
       expect(await store.msearch([])).toEqual([]);
+    });
+
+    it("pages a point in time with search_after and a _shard_doc tiebreaker, frozen against later writes", async () => {
+      // Pairs of lines share a timestamp, so only the tiebreaker keeps pages from overlapping.
+      const documents = Array.from({ length: 1_200 }, (_, i) => ({ ...logLine(Math.floor(i / 2)), message: `line ${i}` }));
+      const index = await freshIndex(documents);
+      const pit = await store.openPointInTime(index, "1m");
+      onTestFinished(() => store.closePointInTime(pit));
+      await store.bulkIndex(index, [logLine(99_999)], { refresh: true });
+
+      const seen: string[] = [];
+      let searchAfter: unknown[] | undefined;
+      let pitId = pit;
+      for (let page = 0; page < 4; page++) {
+        const body = { size: 500, track_total_hits: true, pit: { id: pitId, keep_alive: "1m" }, sort: [{ "@timestamp": "desc" }, { _shard_doc: "asc" }], ...(searchAfter ? { search_after: searchAfter } : {}) };
+        // The first page goes through msearch, to prove a pit item needs no index there either.
+        const result = page === 0 ? (await store.msearch([{ index, body }]))[0]! : await store.search({ index, body });
+        expect(result).toMatchObject({ total: 1_200, totalRelation: "eq" });
+        seen.push(...result.hits.map((hit) => String(hit._source["message"])));
+        pitId = result.pitId ?? pitId;
+        searchAfter = result.hits.at(-1)?.sort;
+        if (result.hits.length < 500) break;
+      }
+      expect(seen).toHaveLength(1_200);
+      expect(new Set(seen).size).toBe(1_200);
+
+      await store.closePointInTime(pit);
+      await store.closePointInTime(pit);
+      const body = { size: 1, pit: { id: pit, keep_alive: "1m" }, sort: [{ "@timestamp": "desc" }] };
+      await expect(store.search({ index, body })).rejects.toBeInstanceOf(PointInTimeGoneError);
+      await expect(store.msearch([{ index, body }])).rejects.toBeInstanceOf(PointInTimeGoneError);
+      // A damaged id: the same bytes with one character changed near the end.
+      const damaged = `${pit.slice(0, -6)}${pit.at(-6) === "A" ? "B" : "A"}${pit.slice(-5)}`;
+      await expect(store.search({ index, body: { ...body, pit: { id: damaged } } })).rejects.toBeInstanceOf(PointInTimeGoneError);
+      await expect(store.search({ index, body: { ...body, pit: { id: "not base64!" } } })).rejects.toBeInstanceOf(PointInTimeGoneError);
     });
 
     it("turns a query_string syntax error into a LogStoreQueryError with the engine's reason", async () => {

@@ -1,8 +1,9 @@
 import "server-only";
 import { Client, type API } from "@opensearch-project/opensearch";
 import { toLogStoreError, type EngineContext } from "./engine-errors";
-import { bulkBatches, summarizeBulk, toSearchResult, toSearchResults } from "./engine-responses";
-import type { BulkResult, CallOptions, EngineInfo, LogStore, LogStoreConfig, SearchRequest, SearchResult } from "./types";
+import { bulkBatches, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
+import { toFieldCapsResult } from "./field-caps-response";
+import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, SearchRequest, SearchResult } from "./types";
 
 /** The slice of the client's per-call options and abortable promise that this adapter uses. */
 interface RequestOptions {
@@ -31,7 +32,7 @@ export class OpenSearchLogStore implements LogStore {
   }
 
   /** This client predates AbortSignal: its promises carry abort(), which the signal triggers. */
-  private async call<B>(run: (options: RequestOptions) => AbortablePromise<{ body: B }>, signal?: AbortSignal): Promise<B> {
+  private async call<B>(run: (options: RequestOptions) => AbortablePromise<{ body: B }>, signal?: AbortSignal, pitRequest?: { pointInTime?: boolean }): Promise<B> {
     if (signal?.aborted) throw signal.reason;
     const request = run({ requestTimeout: this.config.requestTimeoutMs });
     // Returns nothing on purpose: EventTarget rethrows a listener's rejected thenable as uncaught.
@@ -42,7 +43,7 @@ export class OpenSearchLogStore implements LogStore {
     try {
       return (await request).body;
     } catch (error) {
-      throw toLogStoreError(this.context, error, signal);
+      throw toLogStoreError(this.context, error, signal, pitRequest);
     } finally {
       signal?.removeEventListener("abort", abort);
     }
@@ -61,14 +62,32 @@ export class OpenSearchLogStore implements LogStore {
 
   async search(request: SearchRequest, options?: CallOptions): Promise<SearchResult> {
     const body = request.body as API.Search_RequestBody;
-    return toSearchResult(await this.call((o) => this.client.search({ index: request.index, body }, o), options?.signal));
+    const pointInTime = usesPointInTime(request);
+    const params = pointInTime ? { body } : { index: request.index, body };
+    return toSearchResult(await this.call((o) => this.client.search(params, o), options?.signal, { pointInTime }));
   }
 
   async msearch(requests: SearchRequest[], options?: CallOptions): Promise<SearchResult[]> {
     if (requests.length === 0) return [];
-    const body = requests.flatMap((r) => [{ index: r.index }, r.body]) as API.Msearch_RequestBody;
+    const body = requests.flatMap((r) => [usesPointInTime(r) ? {} : { index: r.index }, r.body]) as API.Msearch_RequestBody;
     const response = await this.call((o) => this.client.msearch({ body }, o), options?.signal);
-    return toSearchResults(this.context, response.responses, requests.length);
+    return toSearchResults(this.context, response.responses, requests);
+  }
+
+  /** OpenSearch's own point-in-time API (2.4+): POST <index>/_search/point_in_time, answering pit_id. */
+  async openPointInTime(index: string, keepAlive: string, options?: CallOptions): Promise<string> {
+    const body = await this.call((o) => this.client.createPit({ index: [index], keep_alive: keepAlive, ignore_unavailable: true }, o), options?.signal);
+    return body.pit_id;
+  }
+
+  async closePointInTime(id: string, options?: CallOptions): Promise<void> {
+    // An unknown id comes back as { successful: false } (or a 404): already gone is what the caller wanted.
+    await this.call((o) => this.client.deletePit({ body: { pit_id: [id] } }, { ...o, ignore: [404] }), options?.signal);
+  }
+
+  async fieldCaps(index: string, fields?: string[], options?: CallOptions): Promise<FieldCapsResult> {
+    const body = await this.call((o) => this.client.fieldCaps({ index, fields: fields?.length ? fields : "*", ignore_unavailable: true, allow_no_indices: true }, o), options?.signal);
+    return toFieldCapsResult(body);
   }
 
   async bulkIndex(index: string, documents: Record<string, unknown>[], options?: { refresh?: boolean }): Promise<BulkResult> {

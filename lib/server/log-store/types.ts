@@ -40,6 +40,7 @@ export interface SearchResult {
 }
 
 export interface SearchRequest {
+  /** Ignored when body.pit is set: a point in time already fixes the indices it reads. */
   index: string;
   body: SearchBody;
 }
@@ -54,6 +55,12 @@ export interface BulkResult {
   firstError?: string;
 }
 
+/** `_field_caps` answer: field name -> type -> capabilities (several types when indices disagree). */
+export interface FieldCapsResult {
+  indices: string[];
+  fields: Record<string, Record<string, { type: string; searchable?: boolean; aggregatable?: boolean }>>;
+}
+
 /** The port every feature reads logs through. One adapter per official client. */
 export interface LogStore {
   readonly engine: EngineKind;
@@ -62,9 +69,19 @@ export interface LogStore {
   search(request: SearchRequest, options?: CallOptions): Promise<SearchResult>;
   /** One round trip for many searches; answers in request order. */
   msearch(requests: SearchRequest[], options?: CallOptions): Promise<SearchResult[]>;
+  /** How the indices behind `index` map the given fields (all fields when omitted); feeds mapping detection. */
+  fieldCaps(index: string, fields?: string[], options?: CallOptions): Promise<FieldCapsResult>;
   bulkIndex(index: string, documents: Record<string, unknown>[], options?: { refresh?: boolean }): Promise<BulkResult>;
   /** Composable template; priority decides between templates whose patterns overlap. */
   putIndexTemplate(name: string, indexPatterns: string[], mappings: Record<string, unknown>, settings?: Record<string, unknown>, priority?: number): Promise<void>;
+  /**
+   * Opens a point in time (a frozen view of the indices) for search_after paging; returns its id.
+   * Searches carrying `pit: { id, keep_alive }` in their body run against it, and throw
+   * PointInTimeGoneError when the engine no longer knows the id (expired, closed, damaged).
+   */
+  openPointInTime(index: string, keepAlive: string, options?: CallOptions): Promise<string>;
+  /** Frees a point in time early; an id the engine no longer knows is not an error. */
+  closePointInTime(id: string, options?: CallOptions): Promise<void>;
   refresh(index: string): Promise<void>;
   deleteIndex(index: string): Promise<void>;
   close(): Promise<void>;
@@ -83,5 +100,17 @@ export class LogStoreQueryError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "LogStoreQueryError";
+  }
+}
+
+/**
+ * A search named a point in time the engine cannot use: expired, closed, or an id that does
+ * not decode. The engines disagree on how they say so (404, 400, even 500), so the adapters
+ * turn all of those into this one error for searches that carry a pit.
+ */
+export class PointInTimeGoneError extends LogStoreQueryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PointInTimeGoneError";
   }
 }

@@ -1,11 +1,11 @@
 import { LOG_SEARCH_ARRAY_KEYS, logSearchParamsSchema } from "@/lib/schemas/log-search";
 import { parseSearchParams } from "@/lib/server/http/parse-search-params";
 import { withRoute } from "@/lib/server/http/with-route";
-import { searchLogLines } from "@/lib/server/logs/search-log-lines";
+import { getLogPage } from "@/lib/server/logs/get-log-page";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
   const params = parseSearchParams(logSearchParamsSchema, url, LOG_SEARCH_ARRAY_KEYS);
-  return searchLogLines(params, { signal });
+  return getLogPage(params, { signal });
 });

@@ -1,0 +1,60 @@
+import "server-only";
+import { buildLogFilters } from "@/lib/logs/build-log-search-query";
+import { checkQuerySyntax } from "@/lib/logs/check-query-syntax";
+import { findUnknownQueryField, type FieldCatalog } from "@/lib/logs/field-catalog";
+import { resolveQueryFields } from "@/lib/logs/query-fields";
+import type { LogSearchParams } from "@/lib/schemas/log-search";
+import type { LogSettings } from "@/lib/schemas/log-settings";
+import { resolveTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
+import { badRequest } from "../errors";
+import type { LogStore } from "../log-store/types";
+import { getFieldCatalog } from "./get-field-catalog";
+
+export interface LogViewDeps {
+  store: LogStore;
+  settings: LogSettings;
+  signal?: AbortSignal;
+  now?: Date;
+  notices?: string[];
+}
+
+export interface PreparedLogView {
+  range: TimeRange;
+  filters: unknown[];
+  catalog: FieldCatalog;
+  queryFields: string[];
+}
+
+type ViewParams = Pick<LogSearchParams, "from" | "to" | "q" | "service" | "environment" | "level" | "status">;
+
+/**
+ * What every explorer read shares: the range (or the one a page link froze), a query that parses
+ * and names only fields the indices have, and the filters built from them. Bad input stops here
+ * as a 400 that says what to fix, before the engine is asked anything but its field list.
+ */
+export async function prepareLogView(params: ViewParams, deps: LogViewDeps, frozen?: TimeRange): Promise<PreparedLogView> {
+  let range = frozen;
+  if (!range) {
+    const resolved = resolveTimeRange(params.from, params.to, deps.now ?? new Date());
+    if (!resolved.ok) throw badRequest(resolved.message, { [resolved.field]: resolved.message });
+    range = resolved.range;
+  }
+  const syntax = checkQuerySyntax(params.q);
+  if (!syntax.ok) throw badRequest(`Query syntax: ${syntax.message}`, { q: syntax.message });
+  const catalog = await getFieldCatalog(deps.store, deps.settings.indexPattern, { signal: deps.signal });
+  const unknown = findUnknownQueryField(catalog, params.q);
+  if (unknown) {
+    const message = `unknown field ${unknown.field} (column ${unknown.column}): check its spelling in the field list`;
+    throw badRequest(`Query: ${message}`, { q: message });
+  }
+  const queryFields = resolveQueryFields(deps.settings);
+  const filters = buildLogFilters({ params, from: range.from, to: range.to, mapping: deps.settings.mapping, queryFields });
+  return { range, filters, catalog, queryFields };
+}
+
+/** The engine's own parse errors (those the pre-flight check missed) become a 400 on the query box. */
+export function asQueryError(error: unknown, q: string): unknown {
+  const message = error instanceof Error && error.name === "LogStoreQueryError" ? error.message : null;
+  if (message && q.trim() && /parse|query_string|lexical/i.test(message)) return badRequest(`Query syntax: ${message}`, { q: message });
+  return error;
+}
