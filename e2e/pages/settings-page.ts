@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export class SettingsPage {
   constructor(private readonly page: Page) {}
@@ -21,5 +21,39 @@ export class SettingsPage {
 
   saveButton() {
     return this.page.getByRole("button", { name: "Save settings" });
+  }
+
+  /** One mapping input by its label ("Service", "Correlation id fields (comma-separated)"). */
+  mappingField(label: string) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** A select's label text includes its options, so it is found by role and accessible name. */
+  durationUnit() {
+    return this.page.getByRole("combobox", { name: "Duration unit" });
+  }
+
+  detectButton() {
+    return this.page.getByRole("button", { name: "Detect mapping" });
+  }
+
+  proposal() {
+    return this.page.getByTestId("mapping-proposal");
+  }
+
+  proposalRow(concept: string) {
+    return this.proposal().locator(`tr[data-concept="${concept}"]`);
+  }
+
+  /** Presses Detect for the pattern in the form and waits for the proposal to be shown. */
+  async detectMapping(indexPattern: string) {
+    await this.indexPattern().fill(indexPattern);
+    await this.detectButton().click();
+    await expect(this.proposal()).toBeVisible();
+  }
+
+  async save() {
+    await this.saveButton().click();
+    await expect(this.page.getByRole("status").filter({ hasText: /^Saved \(version \d+\)\.$/ })).toBeVisible();
   }
 }

@@ -15,6 +15,8 @@ export const indexPatternSchema = z
 export const logSettingsSchema = z.object({
   indexPattern: indexPatternSchema,
   mapping: fieldMappingSchema,
+  /** Fields the explorer's query box searches for a bare term; unset means the mapping's message and error fields. */
+  defaultQueryFields: z.array(z.string().trim().min(1).max(256)).max(50).optional(),
 });
 
 export type LogSettings = z.infer<typeof logSettingsSchema>;

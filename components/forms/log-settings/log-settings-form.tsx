@@ -4,7 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
 import { logSettingsSchema, type LogSettings } from "@/lib/schemas/log-settings";
+import { DetectMapping } from "./detect-mapping";
 import { MappingFields } from "./mapping-fields";
 
 // The form edits correlation ids as one comma-separated text; the contract keeps a list.
@@ -31,6 +33,16 @@ export interface LogSettingsFormProps {
 export function LogSettingsForm({ defaultValues, readOnly, onSubmit }: LogSettingsFormProps) {
   const form = useForm<LogSettingsFormValues>({ resolver: zodResolver(formSchema), defaultValues: toFormValues(defaultValues) });
   const submit = form.handleSubmit((values) => onSubmit(fromFormValues(values)));
+  // Only what was found replaces the form's values; concepts not found keep what the admin has.
+  const applyProposal = (proposal: FieldMappingProposal) => {
+    const options = { shouldDirty: true, shouldValidate: true };
+    for (const report of proposal.concepts) {
+      if (!report.found) continue;
+      if (report.concept === "correlationIds") form.setValue("mapping.correlationIds", report.fields.join(", "), options);
+      else form.setValue(`mapping.${report.concept}`, report.fields[0] ?? proposal.mapping[report.concept], options);
+      if (report.concept === "duration") form.setValue("mapping.durationUnit", proposal.mapping.durationUnit, options);
+    }
+  };
   return (
     <form onSubmit={submit} aria-label="Log settings" noValidate>
       <fieldset disabled={readOnly || form.formState.isSubmitting} data-testid="log-settings-fieldset">
@@ -40,6 +52,7 @@ export function LogSettingsForm({ defaultValues, readOnly, onSubmit }: LogSettin
           <input {...form.register("indexPattern")} aria-invalid={!!form.formState.errors.indexPattern} />
           {form.formState.errors.indexPattern ? <small className="error-text">{form.formState.errors.indexPattern.message}</small> : null}
         </label>
+        {readOnly ? null : <DetectMapping getIndexPattern={() => form.getValues("indexPattern")} onProposal={applyProposal} />}
         <MappingFields register={form.register} errors={form.formState.errors} />
       </fieldset>
       {readOnly ? null : (

@@ -3,7 +3,7 @@
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { LogSettingsFormValues } from "./log-settings-form";
 
-const TEXT_FIELDS = [
+export const TEXT_FIELDS = [
   ["timestamp", "Time"], ["level", "Level"], ["service", "Service"], ["environment", "Environment"],
   ["message", "Message"], ["status", "HTTP status"], ["method", "HTTP method"], ["path", "URL path"],
   ["duration", "Duration"], ["errorType", "Error type"], ["errorMessage", "Error message"], ["errorStack", "Stack trace"],

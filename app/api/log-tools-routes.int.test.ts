@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildNonEcsLogs } from "@/lib/demo/non-ecs-logs";
+import type { LogStore } from "@/lib/server/log-store/types";
+import type { ApiRoute } from "@/lib/server/testing/route-harness";
+import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
+
+// The export, surrounding-lines and detect routes end to end in-process: guard, strict params, headers, streaming.
+let database: TestDatabase;
+let harness: typeof import("@/lib/server/testing/route-harness");
+let routes: ApiRoute[];
+let store: LogStore;
+const index = `triage-routes-test-${randomUUID().slice(0, 8)}`;
+const anchor = Math.floor(Date.now() / 60_000) * 60_000;
+
+beforeAll(async () => {
+  database = await createTestDatabase("triage_log_tools");
+  process.env.DATABASE_URL = database.url;
+  process.env.LOGS_URL = process.env.TEST_ES_URL ?? "http://127.0.0.1:9210";
+  process.env.LOGS_USERNAME = process.env.TEST_ES_USERNAME ?? "";
+  process.env.LOGS_PASSWORD = process.env.TEST_ES_PASSWORD ?? "";
+  harness = await import("@/lib/server/testing/route-harness");
+  routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
+  store = await (await import("@/lib/server/log-store")).getLogStore();
+  await store.bulkIndex(index, buildNonEcsLogs({ count: 120, anchor, minutes: 20, seed: 4 }).lines as unknown as Record<string, unknown>[], { refresh: true });
+  // This database's own settings: the app reads only the index this file wrote, mapped by detection.
+  const { queryFieldMappingProposal } = await import("@/lib/server/settings/detect-field-mapping");
+  const { ECS_FIELD_MAPPING } = await import("@/lib/logs/field-mapping");
+  const { mapping } = await queryFieldMappingProposal({ indexPattern: index }, { store, fallback: ECS_FIELD_MAPPING });
+  const { getDb } = await import("@/lib/server/db");
+  await getDb().appSetting.create({ data: { key: "logs", value: { indexPattern: index, mapping }, version: 1, updatedBy: "test" } });
+});
+
+afterAll(async () => {
+  await store?.deleteIndex(index);
+  const { getDbPool } = await import("@/lib/server/db");
+  await getDbPool().end().catch(() => {});
+  await database.drop();
+});
+
+const route = (urlPath: string) => routes.find((candidate) => candidate.path === urlPath)!;
+const range = () => `from=${encodeURIComponent(new Date(anchor - 20 * 60_000).toISOString())}&to=${encodeURIComponent(new Date(anchor).toISOString())}`;
+
+describe("GET /api/settings/logs/detect", () => {
+  it.each([["viewer", 403], ["editor", 403], ["admin", 200]] as const)("as %s answers %i", async (role, status) => {
+    const caller = await harness.signedInAs(role);
+    const response = await harness.callRoute(route("/api/settings/logs/detect"), "GET", { headers: caller.headers, search: `?indexPattern=${index}` });
+    expect(response.status).toBe(status);
+    if (status === 200) expect(await response.json()).toMatchObject({ indexPattern: index, indexCount: 1, mapping: { service: "service.keyword", duration: "duration_ms", durationUnit: "ms" } });
+  });
+
+  it("refuses a pattern that could reach a system index or a second target", async () => {
+    const admin = await harness.signedInAs("admin");
+    for (const pattern of [".security", "logs-*,.kibana", "_all"]) {
+      const response = await harness.callRoute(route("/api/settings/logs/detect"), "GET", { headers: admin.headers, search: `?indexPattern=${encodeURIComponent(pattern)}` });
+      expect(response.status, pattern).toBe(400);
+    }
+  });
+});
+
+describe("GET /api/logs/export", () => {
+  it("streams an attachment with headers that say how complete it is", async () => {
+    const viewer = await harness.signedInAs("viewer");
+    const response = await harness.callRoute(route("/api/logs/export"), "GET", { headers: viewer.headers, search: `?format=csv&limit=7&${range()}` });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="triage-logs-\d{8}T\d{6}Z-\d{8}T\d{6}Z\.csv"$/);
+    expect(response.headers.get("x-triage-export-truncated")).toBe("true");
+    expect(response.headers.get("x-triage-export-total")).toBe("120");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+    const rows = (await response.text()).trim().split("\r\n");
+    expect(rows).toHaveLength(9);
+    expect(rows.at(-1)).toBe("# truncated: exported 7 of 120 lines");
+  });
+
+  it("answers an unknown parameter or a bad query with a 400 envelope, not a broken file", async () => {
+    const viewer = await harness.signedInAs("viewer");
+    for (const search of ["?index=.security", "?q=status:(500%20OR", "?format=xlsx"]) {
+      const response = await harness.callRoute(route("/api/logs/export"), "GET", { headers: viewer.headers, search });
+      expect(response.status, search).toBe(400);
+      expect((await response.json()).error.code).toBe("bad_request");
+    }
+  });
+});
+
+describe("GET /api/logs/surrounding", () => {
+  it("answers the neighbours of a real line and 404 for an unknown one", async () => {
+    const viewer = await harness.signedInAs("viewer");
+    const page = await store.search({ index, body: { size: 1, query: { term: { "service.keyword": "shipping" } }, sort: [{ timestamp: "desc" }] } });
+    const found = await harness.callRoute(route("/api/logs/surrounding"), "GET", { headers: viewer.headers, search: `?id=${page.hits[0]!._id}&before=3&after=3` });
+    expect(found.status).toBe(200);
+    const body = (await found.json()) as { service: string; lines: { anchor: boolean; service: string }[] };
+    expect(body.service).toBe("shipping");
+    expect(body.lines.filter((line) => line.anchor)).toHaveLength(1);
+    expect(body.lines.every((line) => line.service === "shipping")).toBe(true);
+    const missing = await harness.callRoute(route("/api/logs/surrounding"), "GET", { headers: viewer.headers, search: "?id=nope" });
+    expect(missing.status).toBe(404);
+    const unknownParam = await harness.callRoute(route("/api/logs/surrounding"), "GET", { headers: viewer.headers, search: "?id=x&index=.security" });
+    expect(unknownParam.status).toBe(400);
+  });
+});

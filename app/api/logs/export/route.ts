@@ -1,0 +1,21 @@
+import { EXPORT_HEADERS, LOG_EXPORT_ARRAY_KEYS, logExportParamsSchema } from "@/lib/schemas/log-export";
+import { parseSearchParams } from "@/lib/server/http/parse-search-params";
+import { withRoute } from "@/lib/server/http/with-route";
+import { exportLogLines } from "@/lib/server/logs/export-log-lines";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
+  const params = parseSearchParams(logExportParamsSchema, url, LOG_EXPORT_ARRAY_KEYS);
+  const file = await exportLogLines(params, { signal });
+  return new Response(file.body, {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+      "x-content-type-options": "nosniff",
+      [EXPORT_HEADERS.total]: String(file.total),
+      [EXPORT_HEADERS.lines]: String(file.lines),
+      [EXPORT_HEADERS.truncated]: String(file.truncated),
+    },
+  });
+});

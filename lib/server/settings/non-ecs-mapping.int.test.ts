@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildNonEcsLogs, NON_ECS_SERVICES, type NonEcsTruth } from "@/lib/demo/non-ecs-logs";
+import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { logExportParamsSchema } from "@/lib/schemas/log-export";
+import { logSearchParamsSchema } from "@/lib/schemas/log-search";
+import type { LogStore } from "../log-store/types";
+import { startLogExport } from "../logs/export-log-lines";
+import { querySurroundingLines } from "../logs/get-surrounding-lines";
+import { queryLogLines } from "../logs/search-log-lines";
+import { queryErrorRate } from "../overview/get-error-rate";
+import { connectTestEngine, TEST_ENGINES } from "../testing/test-engines";
+import { queryFieldMappingProposal } from "./detect-field-mapping";
+
+// A minute-aligned anchor so the overview's buckets cover the written range exactly.
+const anchor = Math.floor(Date.now() / 60_000) * 60_000;
+
+describe.each(TEST_ENGINES)("logs with non-ECS field names on $name", (engine) => {
+  // Outside logs-triage-*: no Triage template applies, so the engine maps the strings dynamically
+  // (text plus a .keyword sub-field), as it would for anyone's own logs.
+  const index = `triage-nonecs-test-${randomUUID().slice(0, 8)}`;
+  let store: LogStore;
+  let truth: NonEcsTruth;
+  let mapping: FieldMapping;
+  const settings = () => ({ indexPattern: index, mapping });
+
+  beforeAll(async () => {
+    store = await connectTestEngine(engine);
+    const built = buildNonEcsLogs({ count: 200, anchor, minutes: 30, seed: 11 });
+    truth = built.truth;
+    const result = await store.bulkIndex(index, built.lines as unknown as Record<string, unknown>[], { refresh: true });
+    expect(result).toMatchObject({ indexed: 200, failed: 0 });
+    mapping = (await queryFieldMappingProposal({ indexPattern: index }, { store, fallback: ECS_FIELD_MAPPING })).mapping;
+  });
+  afterAll(async () => {
+    await store?.deleteIndex(index);
+    await store?.close();
+  });
+
+  it("detects the non-ECS fields, keyword sub-fields for what is filtered and counted, durations in ms", async () => {
+    const proposal = await queryFieldMappingProposal({ indexPattern: index }, { store, fallback: ECS_FIELD_MAPPING });
+    expect(proposal.indexCount).toBe(1);
+    expect(proposal.mapping).toEqual({
+      ...ECS_FIELD_MAPPING,
+      timestamp: "timestamp",
+      level: "level.keyword",
+      service: "service.keyword",
+      environment: "env.keyword",
+      message: "msg",
+      status: "status",
+      method: "method.keyword",
+      path: "path.keyword",
+      duration: "duration_ms",
+      durationUnit: "ms",
+      correlationIds: ["request_id.keyword"],
+    });
+    const byConcept = Object.fromEntries(proposal.concepts.map((c) => [c.concept, c]));
+    expect(byConcept.timestamp).toMatchObject({ found: true, type: "date" });
+    expect(byConcept.status).toMatchObject({ found: true, type: "long" });
+    expect(byConcept.service).toMatchObject({ found: true, type: "keyword", note: expect.stringMatching(/text/) });
+    expect(byConcept.errorType).toMatchObject({ found: false });
+    expect(proposal.notices).toEqual([]);
+  });
+
+  it("the overview counts requests and 5xx per service exactly with that mapping", async () => {
+    const response = await queryErrorRate({ from: truth.from, to: new Date(anchor).toISOString(), service: [] }, { store, settings: settings() });
+    expect(response.services.sort()).toEqual([...NON_ECS_SERVICES].sort());
+    const totals = Object.fromEntries(response.totals.map((total) => [total.service, [total.requests, total.serverErrors]]));
+    expect(totals).toEqual(Object.fromEntries(NON_ECS_SERVICES.map((service) => [service, [truth.services[service]!.requests, truth.services[service]!.status5xx]])));
+  });
+
+  it("the log lines show the right service, level and message, and the filters work", async () => {
+    const search = (input: Record<string, unknown>) => queryLogLines(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), size: 500, ...input }), { store, settings: settings() });
+    const all = await search({});
+    expect(all.total).toBe(200);
+    for (const line of all.lines) {
+      expect(line.service).toBe(line.source.service);
+      expect(line.level).toBe(line.source.level);
+      expect(line.message).toBe(line.source.msg);
+      expect(line.timestamp).toBe(line.source.timestamp);
+    }
+    expect((await search({ service: ["checkout-api"], status: ["5xx"] })).total).toBe(truth.services["checkout-api"]!.status5xx);
+    const errors = Object.values(truth.services).reduce((sum, s) => sum + s.errorLines, 0);
+    expect((await search({ level: ["ERROR"] })).total).toBe(errors);
+  });
+
+  it("surrounding lines and exports read the mapped fields too", async () => {
+    const page = await queryLogLines(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), service: ["inventory"], size: 50 }), { store, settings: settings() });
+    const around = await querySurroundingLines({ id: page.lines[10]!.id, before: 5, after: 5 }, { store, settings: settings() });
+    expect(around.service).toBe("inventory");
+    expect(around.lines).toHaveLength(11);
+    expect(around.lines.every((line) => line.service === "inventory")).toBe(true);
+
+    const file = await startLogExport(logExportParamsSchema.parse({ format: "csv", from: truth.from, to: new Date(anchor).toISOString(), service: ["shipping"] }), { store, settings: settings(), maxLines: 1000 });
+    const rows = (await new Response(file.body).text()).trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(truth.services.shipping!.lines);
+    expect(rows.every((row) => row.split(",")[1] === "shipping")).toBe(true);
+  });
+});
