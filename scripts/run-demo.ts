@@ -83,6 +83,8 @@ async function main() {
     LOGS_URL: search.url,
     LOGS_USERNAME: search.username ?? "",
     LOGS_PASSWORD: search.password ?? "",
+    // The demo's services live behind this made-up host; it makes drilldown curl lines complete.
+    CURL_ORIGIN: process.env.CURL_ORIGIN ?? "https://api.shop.example",
     TRIAGE_ADMIN_EMAIL: DEMO_ADMIN.email,
     TRIAGE_ADMIN_PASSWORD: DEMO_ADMIN.password,
   };

@@ -3,6 +3,7 @@
 import { Fragment, useState } from "react";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
 import { readField } from "@/lib/requests/read-log-fields";
+import { requestLinkHints } from "@/lib/requests/request-link";
 import type { LogLine } from "@/lib/schemas/log-search";
 import { CorrelationIdLink } from "./correlation-id-link";
 import { HighlightedText } from "./highlighted-text";
@@ -61,7 +62,7 @@ export function LogTable({ lines, mapping, columns = [], highlight = [], selecte
                 <td className="nowrap">{line.timestamp?.replace("T", " ").replace("Z", "") ?? ""}</td>
                 <td>{line.service}</td>
                 <td className={`level level-${level.toLowerCase()}`}>{level}</td>
-                <td className="nowrap" title={correlationField}>{requestId ? <CorrelationIdLink id={requestId} around={line.timestamp} /> : null}</td>
+                <td className="nowrap" title={correlationField}>{requestId ? <CorrelationIdLink id={requestId} around={line.timestamp} hints={requestLinkHints(line.source, mapping)} /> : null}</td>
                 <td className="message"><HighlightedText text={line.message ?? ""} terms={highlight} /></td>
                 {columns.map((column) => <td key={column}><HighlightedText text={cell(readField(line.source, column))} terms={highlight} /></td>)}
               </tr>

@@ -14,6 +14,11 @@ describe("readField", () => {
 
   it("answers undefined for missing paths and walks through arrays of objects", () => {
     expect(readField({ http: { request: "x" } }, "http.request.id")).toBeUndefined();
+    // A .keyword multi-field (dynamic mappings) reads its parent's value; real nested "keyword" keys still win.
+    expect(readField({ service: "orders" }, "service.keyword")).toBe("orders");
+    expect(readField({ tags: ["a", "b"] }, "tags.keyword")).toEqual(["a", "b"]);
+    expect(readField({ service: { keyword: "k" } }, "service.keyword")).toBe("k");
+    expect(readField({ service: { name: "x" } }, "service.keyword")).toBeUndefined();
     expect(readField(null, "a")).toBeUndefined();
     expect(readField({ a: [{ b: 1 }, { c: 2 }] }, "a.c")).toBe(2);
     expect(readField({ a: [{ b: 1 }] }, "a")).toEqual([{ b: 1 }]);

@@ -14,8 +14,14 @@ export interface RequestLogInput {
  * first element that holds the rest of the path answers.
  */
 export function readField(doc: unknown, path: string): unknown {
-  return readSegments(doc, path.split("."), 0);
+  const value = readSegments(doc, path.split("."), 0);
+  if (value !== undefined || !path.endsWith(KEYWORD_SUFFIX)) return value;
+  // "service.keyword" is a multi-field the engine indexes from "service"; only the parent is in _source.
+  const parent = readSegments(doc, path.slice(0, -KEYWORD_SUFFIX.length).split("."), 0);
+  return typeof parent === "object" && parent !== null && !Array.isArray(parent) ? undefined : parent;
 }
+
+const KEYWORD_SUFFIX = ".keyword";
 
 function readSegments(node: unknown, segments: readonly string[], depth: number): unknown {
   if (segments.length === 0) return node;

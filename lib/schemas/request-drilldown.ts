@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { fieldMappingSchema } from "@/lib/logs/field-mapping";
 import { describeCorrelationIdProblem } from "@/lib/requests/correlation-id";
+import { logLineSchema } from "./log-search";
 
 /** An X-Request-ID, trace id or other correlation value: trimmed, 1–256 characters, no control characters. */
 export const correlationIdSchema = z
@@ -12,13 +14,33 @@ export const correlationIdSchema = z
 
 export const REQUEST_DRILLDOWN_WINDOWS = ["1h", "24h", "7d"] as const;
 
-export const requestDrilldownParamsSchema = z.object({
-  id: correlationIdSchema,
+/**
+ * What the page that linked here knew about the request (the line the user clicked): its user and
+ * endpoint. With them (and `around`) the related-requests searches join the lines search in one
+ * `_msearch`; the verb checks them against the request's own lines and corrects them if they disagree.
+ */
+const requestHintsShape = {
+  user: z.string().trim().min(1, "user must not be empty").max(256, "user is at most 256 characters").optional(),
+  method: z.string().trim().regex(/^[A-Za-z]{1,16}$/, "method must be an HTTP method such as GET").optional(),
+  path: z.string().trim().min(1, "path must not be empty").max(2048, "path is at most 2,048 characters").optional(),
+};
+
+const requestQueryShape = {
   /** When the user saw the request (the log line they came from); the search window is centred on it. */
   around: z.iso.datetime({ offset: true, error: "around must be an ISO date-time such as 2025-06-01T12:00:00Z." }).optional(),
   window: z.enum(REQUEST_DRILLDOWN_WINDOWS, { error: "window must be 1h, 24h or 7d." }).optional(),
-});
+  ...requestHintsShape,
+};
 
+/** The drilldown's query string (the id comes from the path). Strict: an unknown parameter is a 400. */
+export const requestDrilldownQuerySchema = z.object(requestQueryShape).strict();
+
+/** The `[id]` path segment. */
+export const requestIdParamsSchema = z.object({ id: correlationIdSchema });
+
+export const requestDrilldownParamsSchema = z.object({ id: correlationIdSchema, ...requestQueryShape }).strict();
+
+export type RequestDrilldownQuery = z.infer<typeof requestDrilldownQuerySchema>;
 export type RequestDrilldownParams = z.infer<typeof requestDrilldownParamsSchema>;
 export type RequestDrilldownWindow = (typeof REQUEST_DRILLDOWN_WINDOWS)[number];
 
@@ -162,20 +184,37 @@ export const relatedRequestSchema = z.object({
   worstStatus: z.number().nullable(),
 });
 
+export const relatedRequestsSchema = z.object({
+  /** The user whose other requests were searched (±10 minutes); null when the lines name none. */
+  user: z.string().nullable(),
+  /** The endpoint whose other failed requests (status >= 500) were searched in the window. */
+  endpoint: z.object({ method: z.string(), path: z.string() }).nullable(),
+  sameUser: z.array(relatedRequestSchema),
+  sameEndpointFailures: z.array(relatedRequestSchema),
+});
+
 export const requestDrilldownResponseSchema = z.object({
   id: z.string(),
   timeline: requestTimelineSchema,
   firstError: firstErrorSchema.nullable(),
   curl: curlCommandSchema.nullable(),
+  /** Lines that matched (exact). */
   lines: z.number().int(),
   /** More lines matched than the engine returned (the cap is 2,000). */
   truncated: z.boolean(),
   windowFrom: z.string(),
   windowTo: z.string(),
+  /** The window searched: ± this much around `around`, or this much back from now when opened cold. */
+  window: z.enum(REQUEST_DRILLDOWN_WINDOWS),
+  around: z.string().nullable(),
   searchedFields: z.array(z.string()),
-  related: z
-    .object({ sameUser: z.array(relatedRequestSchema), sameEndpointFailures: z.array(relatedRequestSchema) })
-    .optional(),
+  related: relatedRequestsSchema,
+  /** The request's lines in time order for the table, secrets redacted. */
+  logLines: z.array(logLineSchema),
+  redactions: z.number().int(),
+  /** The field mapping the lines were read with, so the table knows ids, stacks and levels. */
+  mapping: fieldMappingSchema,
+  notices: z.array(z.string()),
 });
 
 export type TimelineMark = z.infer<typeof timelineMarkSchema>;
@@ -191,4 +230,5 @@ export type ParsedStackTrace = z.infer<typeof parsedStackTraceSchema>;
 export type FirstError = z.infer<typeof firstErrorSchema>;
 export type CurlCommand = z.infer<typeof curlCommandSchema>;
 export type RelatedRequest = z.infer<typeof relatedRequestSchema>;
+export type RelatedRequests = z.infer<typeof relatedRequestsSchema>;
 export type RequestDrilldownResponse = z.infer<typeof requestDrilldownResponseSchema>;

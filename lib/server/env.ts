@@ -12,8 +12,12 @@ const envSchema = z.object({
   LOGS_API_KEY: z.string().optional(),
   LOGS_INDEX: z.string().min(1).default("logs-triage-*"),
   LOGS_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Most lines one export may write; a longer result is cut with a note saying so. */
+  EXPORT_MAX_LINES: z.coerce.number().int().positive().default(100_000),
   /** Public origin (https://triage.example.com); mutations must come from it. Defaults to the request's host. */
   APP_URL: z.string().url().optional(),
+  /** Origin the request drilldown's curl command uses when a log line names no host (https://api.example.com). */
+  CURL_ORIGIN: z.string().url().optional(),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(168),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
