@@ -39,11 +39,18 @@ function isPointInTimeRefusal(status: number): boolean {
   return status === 400 || status === 404 || status === 500;
 }
 
+// A refused query inside a point-in-time search is still the query's fault, not an expired page.
+const QUERY_FAULT = /query_shard_exception|parsing_exception|Failed to parse query|Cannot parse/;
+
+function isQueryFault(body: unknown): boolean {
+  return QUERY_FAULT.test(typeof body === "string" ? body : JSON.stringify(body ?? ""));
+}
+
 /** Maps an error body with its HTTP status to the port's error classes. */
 export function errorFromEngineResponse(context: EngineContext, status: number, body: unknown, request?: { pointInTime?: boolean }): Error {
   const reason = describeEngineError(body);
   const where = `${context.label} at ${context.url}`;
-  if (request?.pointInTime && isPointInTimeRefusal(status)) return new PointInTimeGoneError(`the point in time is gone (HTTP ${status}): ${reason}`);
+  if (request?.pointInTime && isPointInTimeRefusal(status) && !isQueryFault(body)) return new PointInTimeGoneError(`the point in time is gone (HTTP ${status}): ${reason}`);
   if (status === 401) return new LogStoreUnavailableError(`${where} refused the credentials (HTTP 401): ${reason}`);
   if (status === 403) return new LogStoreUnavailableError(`${where} denied access (HTTP 403): ${reason}`);
   if (status === 408 || status === 429 || status >= 500) return new LogStoreUnavailableError(`${where} failed (HTTP ${status}): ${reason}`);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { errorFromEngineResponse } from "./engine-errors";
+import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError } from "./types";
+
+const context = { label: "Elasticsearch", url: "http://127.0.0.1:9200", requestTimeoutMs: 1000 };
+
+describe("errorFromEngineResponse", () => {
+  it("calls an expired point in time gone", () => {
+    const body = { type: "search_context_missing_exception", reason: "No search context found for id [12]" };
+    expect(errorFromEngineResponse(context, 404, body, { pointInTime: true })).toBeInstanceOf(PointInTimeGoneError);
+  });
+
+  it("keeps a query parse error a query error, even inside a point-in-time search", () => {
+    const body = { type: "search_phase_execution_exception", root_cause: [{ type: "query_shard_exception", reason: "Failed to parse query [status:(]" }] };
+    const error = errorFromEngineResponse(context, 400, body, { pointInTime: true });
+    expect(error).toBeInstanceOf(LogStoreQueryError);
+    expect(error.message).toMatch(/Failed to parse query/);
+  });
+
+  it("maps credentials and overload to outages that name the engine", () => {
+    expect(errorFromEngineResponse(context, 401, { reason: "unable to authenticate" })).toBeInstanceOf(LogStoreUnavailableError);
+    expect(errorFromEngineResponse(context, 429, { reason: "rejected" }).message).toMatch(/Elasticsearch at http:\/\/127.0.0.1:9200 failed \(HTTP 429\)/);
+  });
+});
