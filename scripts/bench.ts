@@ -1,6 +1,7 @@
 // npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse]
 // Seeds logs-triage-bench-<lines> with demo logs (seed 42, the hour before the current minute), then times
-// each BenchCase: median, p95, the engine's own `took` and engine round trips per view. Prints a table and
+// each BenchCase (overview, explorer page, request drilldown): median, p95, the engine's own `took` and engine
+// round trips per view (searches, field caps, points in time). Prints a table and
 // saves JSON to bench/results/. Engine: LOGS_URL (+ LOGS_USERNAME/LOGS_PASSWORD) when set, otherwise a node
 // of the bench's own on port 9220 (Elasticsearch) / 9221 (OpenSearch), stopped at the end if started here.
 import path from "node:path";

@@ -1,16 +1,15 @@
-import { buildErrorRateQuery } from "@/lib/logs/build-error-rate-query";
-import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
-import { queryErrorRate } from "@/lib/server/overview/get-error-rate";
-import { chooseBucketInterval } from "@/lib/time/bucket-interval";
-import type { CountingStore } from "./counting-store";
-import { rawMsearch } from "./engine-http";
+import type { CountingStore, RoundTripMethod } from "./counting-store";
+import { drilldownCases } from "./drilldown-cases";
 import type { EngineTarget } from "./engine-target";
+import { errorRateCases } from "./error-rate-cases";
+import { explorerCases } from "./explorer-cases";
+import { overviewCases } from "./overview-cases";
 
 export interface BenchContext {
   counting: CountingStore;
   target: EngineTarget;
   index: string;
-  /** Absolute, so a reused index is measured over the hour it was seeded for. */
+  /** Absolute, so a reused index is measured over the hour it was seeded for; `to` is the seed's anchor. */
   range: { from: Date; to: Date };
 }
 
@@ -22,6 +21,8 @@ export interface CaseSample {
   tookMs: number;
   /** Documents the view's query matched: a check that the case measures real work. */
   matched: number;
+  /** Round trips by LogStore method (API verb cases). */
+  calls?: Partial<Record<RoundTripMethod, number>>;
 }
 
 /**
@@ -31,35 +32,19 @@ export interface CaseSample {
 export interface BenchCase {
   view: string;
   path: BenchPath;
+  /** Once, untimed, before the warm-up: finds inputs (request ids) or records the bodies to replay. */
+  prepare?(context: BenchContext): Promise<void>;
   run(context: BenchContext): Promise<CaseSample>;
 }
 
-function overviewCases(view: string, services: string[]): BenchCase[] {
-  return [
-    {
-      view,
-      path: "API verb",
-      async run({ counting, index, range }) {
-        counting.take();
-        const answer = await queryErrorRate(
-          { from: range.from.toISOString(), to: range.to.toISOString(), service: services },
-          { store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } },
-        );
-        return { ...counting.take(), matched: answer.totals.reduce((sum, total) => sum + total.requests, 0) };
-      },
-    },
-    {
-      view,
-      path: "raw engine",
-      async run({ target, index, range }) {
-        const interval = chooseBucketInterval(range.to.getTime() - range.from.getTime());
-        const body = buildErrorRateQuery({ ...range, intervalLabel: interval.label, services, mapping: ECS_FIELD_MAPPING });
-        const [answer] = await rawMsearch(target, index, [body]);
-        return { roundTrips: 1, tookMs: answer?.took ?? 0, matched: answer?.hits?.total?.value ?? 0 };
-      },
-    },
-  ];
-}
-
-/** Views to measure; the log explorer and request drilldown join as further entries. */
-export const BENCH_CASES: BenchCase[] = [...overviewCases("overview", []), ...overviewCases("overview, one service (users)", ["users"])];
+/** Views to measure (issues 5 and 6): overview, one explorer page, request drilldown. */
+export const BENCH_CASES: BenchCase[] = [
+  ...overviewCases("overview", []),
+  ...overviewCases("overview, one service (users)", ["users"]),
+  ...explorerCases("explorer, first page", { q: "" }),
+  // Full text: the seeded lines never say "timeout" (the provider timeout reads "did not answer").
+  ...explorerCases('explorer, q "provider"', { q: "provider" }),
+  ...explorerCases("explorer, payments 5xx", { service: ["payments"], status: ["5xx"] }),
+  ...drilldownCases(),
+  ...errorRateCases("error rate (old endpoint)", []),
+];

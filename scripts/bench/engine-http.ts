@@ -22,6 +22,7 @@ export async function engineRequestOrThrow<T>(target: EngineTarget, method: stri
 export interface RawMsearchItem {
   took?: number;
   hits?: { total?: { value: number } };
+  aggregations?: Record<string, unknown>;
   status?: number;
   error?: unknown;
 }

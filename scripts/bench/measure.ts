@@ -1,4 +1,5 @@
 import type { BenchCase, BenchContext, BenchPath } from "./cases";
+import type { RoundTripMethod } from "./counting-store";
 import { summarize, type Summary } from "./stats";
 
 export interface CaseResult {
@@ -9,6 +10,8 @@ export interface CaseResult {
   tookMs: Summary;
   /** Engine round trips per view request; min and max over the iterations (the target is 1). */
   roundTrips: { min: number; max: number };
+  /** Round trips by LogStore method over all timed runs (API verb cases): shows what the extra ones were. */
+  calls: Partial<Record<RoundTripMethod, number>>;
   matched: number;
   samples: { wallMs: number[]; tookMs: number[] };
 }
@@ -26,6 +29,7 @@ interface Samples {
   wallMs: number[];
   tookMs: number[];
   roundTrips: number[];
+  calls: Partial<Record<RoundTripMethod, number>>;
   matched: number;
 }
 
@@ -35,10 +39,11 @@ interface Samples {
  * then lands on all cases alike instead of on whichever case happened to run first.
  */
 export async function measureCases(cases: BenchCase[], context: BenchContext, options: MeasureOptions): Promise<CaseResult[]> {
+  for (const benchCase of cases) await benchCase.prepare?.(context);
   for (let round = 0; round < options.warmup; round++) {
     for (const benchCase of cases) await benchCase.run(context);
   }
-  const samples: Samples[] = cases.map(() => ({ wallMs: [], tookMs: [], roundTrips: [], matched: 0 }));
+  const samples: Samples[] = cases.map(() => ({ wallMs: [], tookMs: [], roundTrips: [], calls: {}, matched: 0 }));
   for (let round = 0; round < options.iterations; round++) {
     for (let k = 0; k < cases.length; k++) {
       const index = (round + k) % cases.length;
@@ -48,6 +53,7 @@ export async function measureCases(cases: BenchCase[], context: BenchContext, op
       into.wallMs.push(performance.now() - started);
       into.tookMs.push(sample.tookMs);
       into.roundTrips.push(sample.roundTrips);
+      for (const [method, count] of Object.entries(sample.calls ?? {}) as Array<[RoundTripMethod, number]>) into.calls[method] = (into.calls[method] ?? 0) + count;
       into.matched = sample.matched;
     }
   }
@@ -62,6 +68,7 @@ function toResult(benchCase: BenchCase, samples: Samples): CaseResult {
     wallMs: summarize(samples.wallMs),
     tookMs: summarize(samples.tookMs),
     roundTrips: { min: Math.min(...samples.roundTrips), max: Math.max(...samples.roundTrips) },
+    calls: samples.calls,
     matched: samples.matched,
     samples: { wallMs: samples.wallMs, tookMs: samples.tookMs },
   };

@@ -46,8 +46,21 @@ export function formatTable(report: BenchReport): string {
     widths.map((width) => "-".repeat(width)).join("  "),
     ...rows.map(line),
     "",
+    "engine took: per round trip the slowest search of its _msearch, summed over the view's round trips",
+    ...roundTripNotes(report),
     ...ratios,
   ].join("\n");
+}
+
+/** Where a view's round trips went, for every case that made other calls than searches or varied. */
+function roundTripNotes(report: BenchReport): string[] {
+  return report.cases.flatMap((result) => {
+    const calls = Object.entries(result.calls);
+    const varied = result.roundTrips.min !== result.roundTrips.max;
+    if (!varied && calls.every(([method]) => method === "msearch" || method === "search")) return [];
+    const list = calls.map(([method, count]) => `${method} ${count}`).join(", ");
+    return [`round trips of ${result.name} over ${result.wallMs.count} runs: ${list}`];
+  });
 }
 
 function header(report: BenchReport): string {

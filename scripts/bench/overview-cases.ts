@@ -1,0 +1,46 @@
+import { buildOverviewSearches, OVERVIEW_SEARCHES } from "@/lib/logs/build-overview-searches";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { queryOverview } from "@/lib/server/overview/get-overview";
+import { chooseBucketInterval } from "@/lib/time/bucket-interval";
+import type { BenchCase } from "./cases";
+import { msearchTook, verbSample } from "./counting-store";
+import { rawMsearch } from "./engine-http";
+
+interface TermsAgg {
+  buckets?: Array<{ doc_count: number }>;
+  sum_other_doc_count?: number;
+}
+
+/** Request lines counted by the raw answer's `requests` search (its searches track no hit totals). */
+function requestLines(aggregations: Record<string, unknown> | undefined): number {
+  const byService = aggregations?.["by_service"] as TermsAgg | undefined;
+  return (byService?.buckets ?? []).reduce((sum, bucket) => sum + bucket.doc_count, byService?.sum_other_doc_count ?? 0);
+}
+
+/** The overview: every panel from one `_msearch` of four searches, against the same four bodies sent raw. */
+export function overviewCases(view: string, services: string[]): BenchCase[] {
+  return [
+    {
+      view,
+      path: "API verb",
+      async run({ counting, index, range }) {
+        counting.take();
+        const answer = await queryOverview(
+          { from: range.from.toISOString(), to: range.to.toISOString(), service: services, environment: [] },
+          { store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to },
+        );
+        return verbSample(counting, answer.totals.reduce((sum, total) => sum + total.requests, 0));
+      },
+    },
+    {
+      view,
+      path: "raw engine",
+      async run({ target, index, range }) {
+        const interval = chooseBucketInterval(range.to.getTime() - range.from.getTime());
+        const bodies = buildOverviewSearches({ ...range, intervalLabel: interval.label, services, environments: [], mapping: ECS_FIELD_MAPPING });
+        const answers = await rawMsearch(target, index, OVERVIEW_SEARCHES.map((name) => bodies[name]));
+        return { roundTrips: 1, tookMs: msearchTook(answers), matched: requestLines(answers[0]?.aggregations) };
+      },
+    },
+  ];
+}
