@@ -1,5 +1,5 @@
 import type { FieldMapping } from "./field-mapping";
-import { buildEndpointSearch } from "./build-endpoint-search";
+import { buildEndpointSearch, buildFailingPathServicesSearch } from "./build-endpoint-search";
 import { OVERVIEW_LIMITS } from "./overview-limits";
 
 export interface OverviewQueryInput {
@@ -16,13 +16,14 @@ export const ERROR_LEVEL_VALUES = ["ERROR", "error", "Error"];
 export const FATAL_LEVEL_VALUES = ["FATAL", "fatal", "Fatal"];
 
 /** The overview's searches, sent together as one _msearch; the verb reads the answers in this order. */
-export const OVERVIEW_SEARCHES = ["requests", "errorLines", "endpoints", "facets"] as const;
+export const OVERVIEW_SEARCHES = ["requests", "errorLines", "endpoints", "endpointServices", "facets"] as const;
 
 export function buildOverviewSearches(input: OverviewQueryInput): Record<(typeof OVERVIEW_SEARCHES)[number], Record<string, unknown>> {
   return {
     requests: buildRequestSearch(input),
     errorLines: buildErrorLineSearch(input),
     endpoints: buildEndpointSearch(input, overviewFilters(input, { requestsOnly: true })),
+    endpointServices: buildFailingPathServicesSearch(input, overviewFilters(input, { requestsOnly: true })),
     facets: buildFacetSearch(input),
   };
 }

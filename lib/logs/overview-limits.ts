@@ -7,14 +7,15 @@ export const OVERVIEW_LIMITS = {
   /** Services charted; with at most 240 time buckets x 4 status classes: 20 x 1,204 = 24,080 buckets. */
   services: 20,
   /**
-   * Distinct raw url.path values read for top endpoints, before grouping them by route template
-   * in code. Paths with 5xx come first, so 5xx counts stay exact while the failing paths fit; the
-   * requests of the least-requested non-failing paths beyond the limit are left out, with a notice.
-   * 10,000 paths x (1 + 3 methods + 2 services) = 60,000 buckets at most.
+   * Distinct raw url.path values read per HTTP method for top endpoints, before grouping them by
+   * route template in code. Paths with 5xx come first, so 5xx counts stay exact while the failing
+   * paths fit; requests on the least-requested non-failing paths beyond the limit are left out,
+   * with a notice. 6 methods x 5,000 paths x (1 + a 5xx filter) = 60,000 buckets at most.
    */
-  endpointPaths: 10_000,
-  methodsPerPath: 3,
-  servicesPerPath: 2,
+  endpointMethods: 6,
+  endpointPathsPerMethod: 5_000,
+  /** (failing path, service) pairs read to name each failing endpoint's services. */
+  failingPathServices: 10_000,
   /** Rows shown in the top endpoints table. */
   topEndpoints: 10,
   /** Error types, and distinct raw messages per type (grouped by normalised message in code): 20 x 200 x (1 + 5). */

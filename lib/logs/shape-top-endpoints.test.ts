@@ -1,24 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { endpointLimitNotice, shapeTopEndpoints } from "./shape-top-endpoints";
 
-const path = (key: string, service: string, methods: Array<[string, number, number]>, otherMethods = 0) => ({
-  key,
-  doc_count: methods.reduce((sum, [, requests]) => sum + requests, 0) + otherMethods,
-  server_errors: { doc_count: methods.reduce((sum, [, , errors]) => sum + errors, 0) },
-  by_method: { sum_other_doc_count: otherMethods, buckets: methods.map(([method, requests, errors]) => ({ key: method, doc_count: requests, server_errors: { doc_count: errors } })) },
-  by_service: { buckets: [{ key: service }] },
-});
+type Row = [method: string, path: string, requests: number, errors: number];
+
+/** The two answers of the endpoint searches, built from (method, path, requests, 5xx) rows. */
+function answers(rows: Row[], services: Record<string, string>, otherPaths = 0) {
+  const methods = [...new Set(rows.map(([method]) => method))];
+  return [
+    {
+      by_method: {
+        sum_other_doc_count: 0,
+        buckets: methods.map((method) => ({
+          key: method,
+          doc_count: 0,
+          by_path: { sum_other_doc_count: otherPaths, buckets: rows.filter(([m]) => m === method).map(([, key, doc_count, errors]) => ({ key, doc_count, server_errors: { doc_count: errors } })) },
+        })),
+      },
+    },
+    { failing: { buckets: Object.entries(services).map(([path, service]) => ({ key: { path, service }, doc_count: 1 })) } },
+  ] as const;
+}
 
 describe("shapeTopEndpoints", () => {
   it("sums raw paths by method and route template, keeps failing ones, most 5xx first", () => {
-    const shaped = shapeTopEndpoints({
-      by_path: { sum_other_doc_count: 0, buckets: [
-        path("/api/users/1", "gateway", [["GET", 4, 3], ["PATCH", 2, 0]]),
-        path("/api/users/2", "gateway", [["GET", 6, 1]]),
-        path("/api/orders/checkout", "gateway", [["POST", 10, 4]]),
-        path("/api/auth/login", "gateway", [["POST", 5, 0]]),
-      ] },
-    });
+    const [endpoints, services] = answers(
+      [["GET", "/api/users/1", 4, 3], ["PATCH", "/api/users/1", 2, 0], ["GET", "/api/users/2", 6, 1], ["POST", "/api/orders/checkout", 10, 4], ["POST", "/api/auth/login", 5, 0]],
+      { "/api/users/1": "gateway", "/api/users/2": "gateway", "/api/orders/checkout": "gateway" },
+    );
+    const shaped = shapeTopEndpoints(endpoints, services);
     expect(shaped.uncounted).toBe(0);
     expect(shaped.endpoints).toEqual([
       { method: "GET", path: "/api/users/{id}", services: ["gateway"], requests: 10, serverErrors: 4, errorRate: 0.4 },
@@ -26,17 +35,18 @@ describe("shapeTopEndpoints", () => {
     ]);
   });
   it("breaks ties by requests, then by the endpoint's name, and honours the limit", () => {
-    const shaped = shapeTopEndpoints({ by_path: { buckets: [path("/b", "s", [["GET", 5, 1]]), path("/a", "s", [["GET", 5, 1]]), path("/c", "s", [["GET", 9, 1]])] } }, { limit: 2 });
-    expect(shaped.endpoints.map((e) => e.path)).toEqual(["/c", "/a"]);
+    const [endpoints, services] = answers([["GET", "/b", 5, 1], ["GET", "/a", 5, 1], ["GET", "/c", 9, 1]], { "/a": "s", "/b": "s", "/c": "s" });
+    expect(shapeTopEndpoints(endpoints, services, { limit: 2 }).endpoints.map((e) => e.path)).toEqual(["/c", "/a"]);
   });
   it("redacts paths before grouping and counts what the limits left out", () => {
-    const shaped = shapeTopEndpoints({ by_path: { sum_other_doc_count: 7, buckets: [path("/reset/SECRET", "auth", [["POST", 2, 2]], 3)] } }, { redact: (text) => text.replace("SECRET", "[REDACTED token]") });
-    expect(shaped.endpoints[0]!.path).toBe("/reset/[REDACTED token]");
+    const [endpoints, services] = answers([["POST", "/reset/SECRET", 2, 2]], { "/reset/SECRET": "auth" }, 10);
+    const shaped = shapeTopEndpoints(endpoints, services, { redact: (text) => text.replace("SECRET", "[REDACTED token]") });
+    expect(shaped.endpoints[0]).toMatchObject({ path: "/reset/[REDACTED token]", services: ["auth"] });
     expect(shaped.uncounted).toBe(10);
     expect(endpointLimitNotice(10)).toMatch(/10 request lines on other paths/);
     expect(endpointLimitNotice(0)).toBeNull();
   });
   it("is empty without aggregations", () => {
-    expect(shapeTopEndpoints(undefined)).toEqual({ endpoints: [], uncounted: 0 });
+    expect(shapeTopEndpoints(undefined, undefined)).toEqual({ endpoints: [], uncounted: 0 });
   });
 });

@@ -31,14 +31,14 @@ export async function queryOverview(params: OverviewParams, deps: GetOverviewDep
   const { indexPattern: index, mapping } = deps.settings;
   const bodies = buildOverviewSearches({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping });
   const results = await deps.store.msearch(OVERVIEW_SEARCHES.map((name) => ({ index, body: bodies[name] })), { signal: deps.signal });
-  const [requests, errorLines, endpoints, facets] = OVERVIEW_SEARCHES.map((_, i) => results[i]?.aggregations);
+  const [requests, errorLines, endpoints, endpointServices, facets] = OVERVIEW_SEARCHES.map((_, i) => results[i]?.aggregations);
 
   // Paths and error messages are log content on their way to the browser: redact them first.
   const rules = activeRedactionRules();
   const redact = (text: string) => redactText(text, rules).value;
   const series = shapeRequestSeries(requests);
   const errors = shapeErrorLines(errorLines);
-  const topEndpoints = shapeTopEndpoints(endpoints, { redact });
+  const topEndpoints = shapeTopEndpoints(endpoints, endpointServices, { redact });
   const topErrors = shapeTopErrors(errorLines, { redact });
   const limitNotices = [serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), endpointLimitNotice(topEndpoints.uncounted), errorLimitNotice(topErrors.ungrouped)];
   return {
