@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNonEcsLogs } from "@/lib/demo/non-ecs-logs";
 import type { LogStore } from "@/lib/server/log-store/types";
 import type { ApiRoute } from "@/lib/server/testing/route-harness";
-import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
+import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { TestDatabase } from "@/prisma/factories";
 
 // The export, surrounding-lines and detect routes end to end in-process: guard, strict params, headers, streaming.
 let database: TestDatabase;
@@ -15,11 +16,7 @@ const index = `triage-routes-test-${randomUUID().slice(0, 8)}`;
 const anchor = Math.floor(Date.now() / 60_000) * 60_000;
 
 beforeAll(async () => {
-  database = await createTestDatabase("triage_log_tools");
-  process.env.DATABASE_URL = database.url;
-  process.env.LOGS_URL = process.env.TEST_ES_URL ?? "http://127.0.0.1:9210";
-  process.env.LOGS_USERNAME = process.env.TEST_ES_USERNAME ?? "";
-  process.env.LOGS_PASSWORD = process.env.TEST_ES_PASSWORD ?? "";
+  database = await openRouteTestDatabase("triage_log_tools");
   harness = await import("@/lib/server/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
   store = await (await import("@/lib/server/log-store")).getLogStore();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
+import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { TestDatabase } from "@/prisma/factories";
 import type { ApiRoute } from "@/lib/server/testing/route-harness";
 
 // Routes that must answer without a session, and why. Anything else must refuse anonymous callers.
@@ -11,9 +12,7 @@ let harness: typeof import("@/lib/server/testing/route-harness");
 let routes: ApiRoute[];
 
 beforeAll(async () => {
-  database = await createTestDatabase("triage_guard");
-  process.env.DATABASE_URL = database.url;
-  process.env.LOGS_URL = process.env.TEST_ES_URL ?? "http://127.0.0.1:9210";
+  database = await openRouteTestDatabase("triage_guard");
   harness = await import("@/lib/server/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
 });

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
-import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
+import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { TestDatabase } from "@/prisma/factories";
 import type { ApiRoute, HttpMethod } from "@/lib/server/testing/route-harness";
 
 let database: TestDatabase;
@@ -10,11 +11,7 @@ let routes: ApiRoute[];
 let db: ReturnType<typeof import("@/lib/server/db").getDb>;
 
 beforeAll(async () => {
-  database = await createTestDatabase("triage_roles");
-  process.env.DATABASE_URL = database.url;
-  process.env.LOGS_URL = process.env.TEST_ES_URL ?? "http://127.0.0.1:9210";
-  process.env.LOGS_USERNAME = process.env.TEST_ES_USERNAME ?? "";
-  process.env.LOGS_PASSWORD = process.env.TEST_ES_PASSWORD ?? "";
+  database = await openRouteTestDatabase("triage_roles");
   harness = await import("@/lib/server/testing/route-harness");
   db = (await import("@/lib/server/db")).getDb();
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));

@@ -8,7 +8,8 @@ import { describeSlowestHop } from "@/lib/requests/build-request-timeline";
 import { requestLinkHints } from "@/lib/requests/request-link";
 import { requestDrilldownParamsSchema, requestDrilldownResponseSchema, type RequestDrilldownResponse } from "@/lib/schemas/request-drilldown";
 import type { ApiRoute } from "@/lib/server/testing/route-harness";
-import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
+import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { TestDatabase } from "@/prisma/factories";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import { toErrorResponse } from "../errors";
 import { buildLogStore } from "../log-store";
@@ -203,11 +204,7 @@ describe("GET /api/requests/[id]", () => {
   let headers: Record<string, string>;
 
   beforeAll(async () => {
-    database = await createTestDatabase("triage_requests");
-    process.env.DATABASE_URL = database.url;
-    process.env.LOGS_URL = process.env.TEST_ES_URL ?? "http://127.0.0.1:9210";
-    process.env.LOGS_USERNAME = process.env.TEST_ES_USERNAME ?? "";
-    process.env.LOGS_PASSWORD = process.env.TEST_ES_PASSWORD ?? "";
+    database = await openRouteTestDatabase("triage_requests");
     // A pattern that matches no index: a valid id then finds nothing rather than another test's lines.
     process.env.LOGS_INDEX = `logs-triage-none-${crypto.randomUUID().slice(0, 8)}-*`;
     harness = await import("@/lib/server/testing/route-harness");
