@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/lib/request-id";
+import { logger } from "@/lib/server/logger";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
 const SESSION_COOKIE = "triage_session";
@@ -15,6 +16,8 @@ export function proxy(request: NextRequest) {
   const requestId = acceptOrCreateRequestId(request.headers.get(REQUEST_ID_HEADER));
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+  // API routes log themselves with status and duration (withRoute); pages are logged here.
+  if (!isApi) logger.info({ http: { request: { id: requestId, method: request.method } }, url: { path: pathname } }, `${request.method} ${pathname}`);
   const hasSessionHint = request.cookies.has(SESSION_COOKIE) || request.headers.has("authorization") || request.headers.has(process.env.AUTH_PROXY_HEADER || "x-no-proxy-header");
 
   if (!isApi && !PUBLIC_PAGES.includes(pathname) && !hasSessionHint) {
