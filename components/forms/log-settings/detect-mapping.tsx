@@ -40,7 +40,7 @@ export function DetectMapping({ getIndexPattern, onProposal }: Props) {
   };
 
   return (
-    <div className="field" data-testid="detect-mapping">
+    <div className="field detect-mapping" data-testid="detect-mapping">
       <div className="form-actions">
         <button type="button" onClick={detect} disabled={pending}>{pending ? "Detecting…" : "Detect mapping"}</button>
         <small className="notice">Reads the index pattern&apos;s fields and fills in the ones it recognises. Nothing is saved until you press Save settings.</small>
