@@ -24,6 +24,8 @@ export async function logIn(input: LoginInput, meta: { ip: string; userAgent?: s
     await recordAuditEvent({ action: "auth.login_failed", details: { email: input.email }, ip: meta.ip });
     throw new ApiError(401, "unauthorized", REFUSED);
   }
+  // Expired sessions are otherwise only removed when presented; sign-in is a good moment to tidy.
+  await getDb().session.deleteMany({ where: { userId: user.id, OR: [{ expiresAt: { lte: new Date() } }, { idleExpiresAt: { lte: new Date() } }] } });
   const session = await createSession(user.id, meta);
   await recordAuditEvent({ actor: user, action: "auth.login", ip: meta.ip });
   return { ...session, userId: user.id };

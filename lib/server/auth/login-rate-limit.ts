@@ -25,8 +25,13 @@ export async function checkLoginRateLimit(email: string, ip: string, now = new D
   return { limited: false };
 }
 
+// Attempts older than this no longer matter to any window; they are pruned as new ones arrive.
+const KEEP_ATTEMPTS_MS = 86_400_000;
+
 export async function recordLoginAttempt(email: string, ip: string, succeeded: boolean, now = new Date()): Promise<void> {
-  await getDb().loginAttempt.createMany({
-    data: [accountKey(email), addressKey(ip)].map((key) => ({ key, succeeded, createdAt: now })),
-  });
+  const keys = [accountKey(email), addressKey(ip)];
+  await getDb().$transaction([
+    getDb().loginAttempt.deleteMany({ where: { key: { in: keys }, createdAt: { lt: new Date(now.getTime() - KEEP_ATTEMPTS_MS) } } }),
+    getDb().loginAttempt.createMany({ data: keys.map((key) => ({ key, succeeded, createdAt: now })) }),
+  ]);
 }
