@@ -65,7 +65,8 @@ test.describe("the explorer on a demo index", () => {
 test.describe("the explorer on a large index", () => {
   let seeded: SeededLogs;
   test.beforeAll(() => {
-    seeded = seedLogs({ lines: 10_500, seed: 600_000 + Math.floor(Math.random() * 100_000) });
+    // Enough lines that page 21 is always full, even when page 1 ends early.
+    seeded = seedLogs({ lines: 11_000, seed: 600_000 + Math.floor(Math.random() * 100_000) });
   });
   test.afterAll(async () => {
     await seeded?.remove();
