@@ -1,4 +1,5 @@
 import { Rng } from "./random";
+import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
 
 /** Field names of a typical hand-rolled JSON logger: none of them ECS. */
 export interface NonEcsLogLine {
@@ -20,6 +21,25 @@ export interface NonEcsTruth {
   from: string;
   to: string;
 }
+
+/**
+ * The mapping "Detect" should propose for these lines once the engine has mapped them dynamically
+ * (strings as text with a .keyword sub-field): keywords where values are filtered and counted.
+ */
+export const NON_ECS_DETECTED_MAPPING: FieldMapping = {
+  ...ECS_FIELD_MAPPING,
+  timestamp: "timestamp",
+  level: "level.keyword",
+  service: "service.keyword",
+  environment: "env.keyword",
+  message: "msg",
+  status: "status",
+  method: "method.keyword",
+  path: "path.keyword",
+  duration: "duration_ms",
+  durationUnit: "ms",
+  correlationIds: ["request_id.keyword"],
+};
 
 export const NON_ECS_SERVICES = ["checkout-api", "inventory", "shipping"] as const;
 const PATHS = ["/cart", "/items/{id}", "/orders", "/quote"];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ECS_FIELD_MAPPING } from "./field-mapping";
 import { FIELD_CAPS_CANDIDATES, proposeFieldMapping, type FieldCapsFields } from "./propose-field-mapping";
+import { NON_ECS_DETECTED_MAPPING } from "@/lib/demo/non-ecs-logs";
 
 const cap = (type: string) => ({ [type]: { type, searchable: true, aggregatable: type !== "text" } });
 /** What dynamic mapping makes of a JSON string: text with a keyword sub-field. */
@@ -25,20 +26,7 @@ const concept = (result: ReturnType<typeof proposeFieldMapping>, name: string) =
 describe("proposeFieldMapping", () => {
   it("maps a dynamically mapped non-ECS index, using keyword sub-fields where values are filtered and counted", () => {
     const result = proposeFieldMapping(NON_ECS);
-    expect(result.mapping).toEqual({
-      ...ECS_FIELD_MAPPING,
-      timestamp: "timestamp",
-      level: "level.keyword",
-      service: "service.keyword",
-      environment: "env.keyword",
-      message: "msg",
-      status: "status",
-      method: "method.keyword",
-      path: "path.keyword",
-      duration: "duration_ms",
-      durationUnit: "ms",
-      correlationIds: ["request_id.keyword"],
-    });
+    expect(result.mapping).toEqual(NON_ECS_DETECTED_MAPPING);
     expect(concept(result, "service")).toMatchObject({ found: true, fields: ["service.keyword"], type: "keyword", note: expect.stringMatching(/service is text/) });
     expect(concept(result, "message")).toMatchObject({ found: true, fields: ["msg"], type: "text", note: null });
     expect(concept(result, "errorType")).toMatchObject({ found: false, fields: [], type: null, alternatives: [] });

@@ -1,5 +1,6 @@
 import "server-only";
 import { describeEngineError } from "./engine-errors";
+import { readNodeVersion } from "./engine-responses";
 import { LogStoreUnavailableError, type EngineInfo, type LogStoreConfig } from "./types";
 
 export function authorizationHeader(config: LogStoreConfig): Record<string, string> {
@@ -36,7 +37,7 @@ export async function detectEngine(config: LogStoreConfig, signal?: AbortSignal)
   if (!response.ok) {
     throw new LogStoreUnavailableError(`Search engine at ${config.url} answered HTTP ${response.status}: ${describeEngineError(body?.error ?? response.statusText)}`);
   }
-  const version = Object.values(body?.nodes ?? {})[0]?.version;
+  const version = readNodeVersion(body);
   const engine = response.headers.get("x-elastic-product") === "Elasticsearch" ? "elasticsearch" : response.headers.has("x-opensearch-version") ? "opensearch" : undefined;
   if (!engine || !version) {
     throw new LogStoreUnavailableError(`${config.url} does not look like Elasticsearch or OpenSearch (no product header or node version in the answer)`);

@@ -68,3 +68,9 @@ export function bulkBatches(index: string, documents: Record<string, unknown>[])
   }
   return batches;
 }
+
+/** The version in an answer to `_nodes/_local?filter_path=nodes.*.version`, which both engines serve. */
+export function readNodeVersion(body: unknown): string | undefined {
+  const nodes = (body as { nodes?: Record<string, { version?: string }> } | undefined)?.nodes;
+  return Object.values(nodes ?? {})[0]?.version;
+}

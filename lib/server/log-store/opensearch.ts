@@ -1,7 +1,7 @@
 import "server-only";
 import { Client, type API } from "@opensearch-project/opensearch";
 import { toLogStoreError, type EngineContext } from "./engine-errors";
-import { bulkBatches, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
+import { bulkBatches, readNodeVersion, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
 import { toFieldCapsResult } from "./field-caps-response";
 import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, SearchRequest, SearchResult } from "./types";
 
@@ -51,8 +51,7 @@ export class OpenSearchLogStore implements LogStore {
 
   async info(options?: CallOptions): Promise<EngineInfo> {
     const body = await this.call((o) => this.client.nodes.info({ node_id: "_local", filter_path: "nodes.*.version" }, o), options?.signal);
-    const version = Object.values((body as { nodes?: Record<string, { version?: string }> }).nodes ?? {})[0]?.version ?? this.version;
-    return { engine: "opensearch", version };
+    return { engine: "opensearch", version: readNodeVersion(body) ?? this.version };
   }
 
   async clusterHealth(options?: CallOptions): Promise<{ status: string }> {
