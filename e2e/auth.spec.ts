@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "./fixtures/accounts";
-import { createUser } from "./fixtures/users";
 import { LoginPage } from "./pages/login-page";
 import { SettingsPage } from "./pages/settings-page";
+import { signInAsNewUser } from "./fixtures/sign-in";
 
 test("signing in sends you back to the page you asked for", async ({ page }) => {
   await page.goto("/settings?from=now-15m");
@@ -22,9 +22,7 @@ test("a wrong password is refused without saying whether the account exists", as
 });
 
 test("a viewer sees forms read-only and no admin pages", async ({ page }) => {
-  const viewer = await createUser("viewer");
-  await page.goto("/login?next=/settings");
-  await new LoginPage(page).signInAndWait(viewer.email, viewer.password);
+  await signInAsNewUser(page, "viewer", "/settings");
   const settings = new SettingsPage(page);
   await expect(settings.readOnlyNotice()).toBeVisible();
   await expect(settings.fieldset()).toHaveAttribute("disabled");
@@ -40,9 +38,7 @@ test("a viewer sees forms read-only and no admin pages", async ({ page }) => {
 });
 
 test("an admin edits settings; logging out ends the session", async ({ page }) => {
-  const admin = await createUser("admin");
-  await page.goto("/login?next=/settings");
-  await new LoginPage(page).signInAndWait(admin.email, admin.password);
+  await signInAsNewUser(page, "admin", "/settings");
   const settings = new SettingsPage(page);
   await expect(settings.fieldset()).toBeEnabled();
   await expect(settings.saveButton()).toBeVisible();

@@ -1,13 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { seedLogs, type SeededLogs } from "./fixtures/seed-logs";
-import { createUser } from "./fixtures/users";
 import { ExplorerPage } from "./pages/explorer-page";
-import { LoginPage } from "./pages/login-page";
+import { signInAsNewUser } from "./fixtures/sign-in";
 
 test.beforeEach(async ({ page }) => {
-  const viewer = await createUser("viewer");
-  await page.goto("/login");
-  await new LoginPage(page).signInAndWait(viewer.email, viewer.password);
+  await signInAsNewUser(page, "viewer");
 });
 
 test.describe("the explorer on a demo index", () => {

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { peakMinute, seedLogs, type SeededLogs } from "./fixtures/seed-logs";
-import { createUser } from "./fixtures/users";
-import { LoginPage } from "./pages/login-page";
 import { OverviewPage } from "./pages/overview-page";
+import { signInAsNewUser } from "./fixtures/sign-in";
 
 let seeded: SeededLogs;
 
@@ -14,9 +13,7 @@ test.afterAll(async () => {
 });
 
 async function signIn(page: Page, next = "/") {
-  const viewer = await createUser("viewer");
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await new LoginPage(page).signInAndWait(viewer.email, viewer.password);
+  await signInAsNewUser(page, "viewer", next);
   return new OverviewPage(page);
 }
 

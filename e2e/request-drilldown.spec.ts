@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { seedLogs, type SeededLogs } from "./fixtures/seed-logs";
-import { createUser } from "./fixtures/users";
-import { LoginPage } from "./pages/login-page";
 import { RequestPage } from "./pages/request-page";
+import { signInAsNewUser } from "./fixtures/sign-in";
 
 let seeded: SeededLogs;
 
@@ -15,9 +14,7 @@ test.afterAll(async () => {
 });
 
 test.beforeEach(async ({ page }) => {
-  const viewer = await createUser("viewer");
-  await page.goto("/login");
-  await new LoginPage(page).signInAndWait(viewer.email, viewer.password);
+  await signInAsNewUser(page, "viewer");
 });
 
 test("from the explorer, a payment-timeout request shows its lanes, payments as the slowest hop, its stack and a safe curl", async ({ page, context }) => {

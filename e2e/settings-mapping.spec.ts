@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { NON_ECS_SERVICES } from "../lib/demo/non-ecs-logs";
 import { seedNonEcsLogs, type SeededNonEcsLogs } from "./fixtures/seed-non-ecs-logs";
-import { adminApi, createUser } from "./fixtures/users";
-import { LoginPage } from "./pages/login-page";
+import { adminApi } from "./fixtures/users";
 import { OverviewPage } from "./pages/overview-page";
 import { SettingsPage } from "./pages/settings-page";
+import { signInAsNewUser } from "./fixtures/sign-in";
 
 type StoredSettings = { version: number; updatedAt?: unknown; updatedBy?: unknown } & Record<string, unknown>;
 
@@ -35,9 +35,7 @@ test.afterEach(async () => {
 });
 
 test("logs with non-ECS field names show in the overview after detecting and saving the mapping", async ({ page }) => {
-  const admin = await createUser("admin");
-  await page.goto("/login?next=/settings");
-  await new LoginPage(page).signInAndWait(admin.email, admin.password);
+  await signInAsNewUser(page, "admin", "/settings");
   const settings = new SettingsPage(page);
 
   await settings.detectMapping(seeded.index);
@@ -70,9 +68,7 @@ test("logs with non-ECS field names show in the overview after detecting and sav
 });
 
 test("viewers see no Detect mapping button", async ({ page }) => {
-  const viewer = await createUser("viewer");
-  await page.goto("/login?next=/settings");
-  await new LoginPage(page).signInAndWait(viewer.email, viewer.password);
+  await signInAsNewUser(page, "viewer", "/settings");
   const settings = new SettingsPage(page);
   await expect(settings.readOnlyNotice()).toBeVisible();
   await expect(settings.detectButton()).toHaveCount(0);
