@@ -33,3 +33,9 @@ test("bad input gets a 400 with a readable message, never a 500", async () => {
   }
   await api.dispose();
 });
+
+test("robots.txt keeps search engines out without needing a session", async ({ request }) => {
+  const response = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("Disallow: /");
+});
