@@ -29,12 +29,3 @@ export function buildLogFilters({ params, from, to, mapping, queryFields = [] }:
   }
   return filter;
 }
-
-export function buildLogSearchQuery(input: LogSearchQueryInput): Record<string, unknown> {
-  return {
-    size: input.params.size,
-    track_total_hits: true,
-    query: { bool: { filter: buildLogFilters(input) } },
-    sort: [{ [input.mapping.timestamp]: { order: input.params.order } }],
-  };
-}

@@ -7,7 +7,7 @@ import { logSearchParamsSchema } from "@/lib/schemas/log-search";
 import type { LogStore } from "../log-store/types";
 import { startLogExport } from "../logs/export-log-lines";
 import { querySurroundingLines } from "../logs/get-surrounding-lines";
-import { queryLogLines } from "../logs/search-log-lines";
+import { queryLogPage } from "../logs/get-log-page";
 import { queryErrorRate } from "../overview/get-error-rate";
 import { connectTestEngine, TEST_ENGINES } from "../testing/test-engines";
 import { queryFieldMappingProposal } from "./detect-field-mapping";
@@ -57,7 +57,7 @@ describe.each(TEST_ENGINES)("logs with non-ECS field names on $name", (engine) =
   });
 
   it("the log lines show the right service, level and message, and the filters work", async () => {
-    const search = (input: Record<string, unknown>) => queryLogLines(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), size: 500, ...input }), { store, settings: settings() });
+    const search = (input: Record<string, unknown>) => queryLogPage(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), size: 500, ...input }), { store, settings: settings() });
     const all = await search({});
     expect(all.total).toBe(200);
     for (const line of all.lines) {
@@ -72,7 +72,7 @@ describe.each(TEST_ENGINES)("logs with non-ECS field names on $name", (engine) =
   });
 
   it("surrounding lines and exports read the mapped fields too", async () => {
-    const page = await queryLogLines(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), service: ["inventory"], size: 50 }), { store, settings: settings() });
+    const page = await queryLogPage(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), service: ["inventory"], size: 50 }), { store, settings: settings() });
     const around = await querySurroundingLines({ id: page.lines[10]!.id, before: 5, after: 5 }, { store, settings: settings() });
     expect(around.service).toBe("inventory");
     expect(around.lines).toHaveLength(11);
