@@ -6,6 +6,7 @@ import type { LogStore } from "@/lib/server/log-store/types";
 import type { ApiRoute } from "@/lib/server/testing/route-harness";
 import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 // The export, surrounding-lines and detect routes end to end in-process: guard, strict params, headers, streaming.
 let database: TestDatabase;
@@ -22,9 +23,9 @@ beforeAll(async () => {
   store = await (await import("@/lib/server/log-store")).getLogStore();
   await store.bulkIndex(index, buildNonEcsLogs({ count: 120, anchor, minutes: 20, seed: 4 }).lines as unknown as Record<string, unknown>[], { refresh: true });
   // This database's own settings: the app reads only the index this file wrote, mapped by detection.
-  const { queryFieldMappingProposal } = await import("@/lib/server/settings/detect-field-mapping");
+  const { detectFieldMapping } = await import("@/lib/server/settings/detect-field-mapping");
   const { ECS_FIELD_MAPPING } = await import("@/lib/logs/field-mapping");
-  const { mapping } = await queryFieldMappingProposal({ indexPattern: index }, { store, fallback: ECS_FIELD_MAPPING });
+  const { mapping } = await detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }));
   const { getDb } = await import("@/lib/server/db");
   await getDb().appSetting.create({ data: { key: "logs", value: { indexPattern: index, mapping }, version: 1, updatedBy: "test" } });
 });

@@ -16,6 +16,7 @@ export const logFieldsResponseSchema = z.object({
   indexPattern: z.string(),
   indexCount: z.number(),
   fields: z.array(logFieldSchema),
+  notices: z.array(z.string()),
 });
 
 /** GET /api/logs/fields/values: one field's top values under the explorer's filters. */

@@ -2,11 +2,12 @@ import { buildRelatedRequestsQueries, buildRequestLinesQuery, resolveRequestSear
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { hintedSearches } from "@/lib/requests/related-inputs";
 import type { RequestDrilldownParams } from "@/lib/schemas/request-drilldown";
-import { queryRequestDrilldown } from "@/lib/server/requests/get-request-drilldown";
+import { getRequestDrilldown } from "@/lib/server/requests/get-request-drilldown";
 import type { BenchCase, BenchContext } from "./cases";
 import { msearchTook, verbSample } from "./counting-store";
 import { rawMsearch } from "./engine-http";
 import { pickRequests, type PickedRequest } from "./pick-request-ids";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 const REQUESTS = 10;
 const VIEW = "request drilldown";
@@ -39,7 +40,7 @@ export function drilldownCases(): BenchCase[] {
     };
   };
   const drilldown = (params: RequestDrilldownParams, { counting, index, range }: BenchContext) =>
-    queryRequestDrilldown(params, { store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to });
+    getRequestDrilldown(params, createLogContext({ store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to }));
 
   const nextLinked = rotation();
   const nextRaw = rotation();

@@ -1,10 +1,11 @@
 import { buildErrorRateQuery } from "@/lib/logs/build-error-rate-query";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
-import { queryErrorRate } from "@/lib/server/overview/get-error-rate";
+import { getErrorRate } from "@/lib/server/overview/get-error-rate";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import type { BenchCase } from "./cases";
 import { verbSample } from "./counting-store";
 import { rawMsearch } from "./engine-http";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 /** The error-rate endpoint the overview used before its one-msearch verb; kept (it is cheap) so older results compare. */
 export function errorRateCases(view: string, services: string[]): BenchCase[] {
@@ -14,9 +15,9 @@ export function errorRateCases(view: string, services: string[]): BenchCase[] {
       path: "API verb",
       async run({ counting, index, range }) {
         counting.take();
-        const answer = await queryErrorRate(
+        const answer = await getErrorRate(
           { from: range.from.toISOString(), to: range.to.toISOString(), service: services },
-          { store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } },
+          createLogContext({ store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }),
         );
         return verbSample(counting, answer.totals.reduce((sum, total) => sum + total.requests, 0));
       },

@@ -1,10 +1,11 @@
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { logSearchParamsSchema, type LogSearchParams } from "@/lib/schemas/log-search";
 import type { SearchRequest } from "@/lib/server/log-store/types";
-import { queryLogPage } from "@/lib/server/logs/get-log-page";
+import { getLogPage } from "@/lib/server/logs/get-log-page";
 import type { BenchCase, BenchContext } from "./cases";
 import { msearchTook, verbSample } from "./counting-store";
 import { rawMsearch } from "./engine-http";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 type ExplorerInput = Partial<Pick<LogSearchParams, "q" | "service" | "status" | "level">>;
 
@@ -15,7 +16,7 @@ type ExplorerInput = Partial<Pick<LogSearchParams, "q" | "service" | "status" | 
 export function explorerCases(view: string, input: ExplorerInput): BenchCase[] {
   const params = logSearchParamsSchema.parse({ from: "now-1h", to: "now", ...input });
   const page = ({ counting, index, range }: BenchContext) =>
-    queryLogPage(params, { store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to });
+    getLogPage(params, createLogContext({ store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to }));
   // The page's body depends on the index's field list (which fields the sidebar counts, the query
   // fields), so the raw case replays what the verb sent rather than rebuilding it.
   let recorded: SearchRequest[][] = [];

@@ -1,10 +1,11 @@
 import { buildOverviewSearches, OVERVIEW_SEARCHES } from "@/lib/logs/build-overview-searches";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
-import { queryOverview } from "@/lib/server/overview/get-overview";
+import { getOverview } from "@/lib/server/overview/get-overview";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import type { BenchCase } from "./cases";
 import { msearchTook, verbSample } from "./counting-store";
 import { rawMsearch } from "./engine-http";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 interface TermsAgg {
   buckets?: Array<{ doc_count: number }>;
@@ -25,9 +26,9 @@ export function overviewCases(view: string, services: string[]): BenchCase[] {
       path: "API verb",
       async run({ counting, index, range }) {
         counting.take();
-        const answer = await queryOverview(
+        const answer = await getOverview(
           { from: range.from.toISOString(), to: range.to.toISOString(), service: services, environment: [] },
-          { store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to },
+          createLogContext({ store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to }),
         );
         return verbSample(counting, answer.totals.reduce((sum, total) => sum + total.requests, 0));
       },

@@ -6,8 +6,9 @@ import { logExportParamsSchema } from "@/lib/schemas/log-export";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
-import { startLogExport, type ExportLogLinesDeps } from "./export-log-lines";
+import { exportLogLines, type ExportLimits } from "./export-log-lines";
 import { activeRedactionRules } from "./redaction-rules";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 const SECRETS = [/Bearer eyJ/, /eyJhbGciOi/, /api_key=tk_live_\w+/, /\b4111 1111 1111 1111\b|\b5555 5555 5555 4444\b/];
 
@@ -69,9 +70,13 @@ describe.each(TEST_ENGINES)("log export on $name", (engine) => {
   const index = uniqueTestIndex("export");
   let store: LogStore;
   let truth: DemoGroundTruth;
-  const run = (input: Record<string, unknown>, deps: Partial<ExportLogLinesDeps> = {}) =>
-    startLogExport(logExportParamsSchema.parse({ from: truth.windowStart, to: truth.anchor, ...input }), { store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, maxLines: 100_000, batchSize: 700, ...deps });
-  const ndjson = async (input: Record<string, unknown>, deps: Partial<ExportLogLinesDeps> = {}) => {
+  const run = (input: Record<string, unknown>, deps: Partial<ExportLimits> & { store?: LogStore; signal?: AbortSignal } = {}) =>
+    exportLogLines(
+      logExportParamsSchema.parse({ from: truth.windowStart, to: truth.anchor, ...input }),
+      createLogContext({ store: deps.store ?? store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, signal: deps.signal }),
+      { maxLines: deps.maxLines ?? 100_000, batchSize: deps.batchSize ?? 700 },
+    );
+  const ndjson = async (input: Record<string, unknown>, deps: Partial<ExportLimits> = {}) => {
     const file = await run({ format: "ndjson", ...input }, deps);
     const text = await new Response(file.body).text();
     return { file, text, lines: text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };

@@ -3,14 +3,11 @@ import { buildLogExportPage, nextPageSize } from "@/lib/logs/build-log-export-qu
 import { csvHeader, csvRow, csvTrailer, csvValues, EXPORT_CONTENT_TYPES, exportFileName, ndjsonLine, ndjsonTrailer, type ExportTrailer } from "@/lib/logs/export-format";
 import { redactDocument } from "@/lib/logs/redact";
 import type { LogExportParams } from "@/lib/schemas/log-export";
-import type { LogSettings } from "@/lib/schemas/log-settings";
 import { getEnv } from "../env";
-import { getLogStore } from "../log-store";
-import { LogStoreQueryError, PointInTimeGoneError, type LogStore, type SearchHit } from "../log-store/types";
+import { LogStoreQueryError, PointInTimeGoneError, type SearchHit } from "../log-store/types";
 import { logger } from "../logger";
-import { getLogSettings } from "../settings/get-log-settings";
+import type { LogContext } from "./log-context";
 import { asQueryError, prepareLogView } from "./prepare-log-view";
-import { activeRedactionRules } from "./redaction-rules";
 
 export interface LogExport {
   body: ReadableStream<Uint8Array>;
@@ -23,15 +20,13 @@ export interface LogExport {
   truncated: boolean;
 }
 
-export interface ExportLogLinesDeps {
-  store: LogStore;
-  settings: LogSettings;
+export interface ExportLimits {
   /** EXPORT_MAX_LINES: `limit` can lower the cap, never raise it. */
   maxLines: number;
   batchSize?: number;
-  signal?: AbortSignal;
-  now?: Date;
 }
+
+export const configuredExportLimits = (): ExportLimits => ({ maxLines: getEnv().EXPORT_MAX_LINES });
 
 // Long enough for a slow reader between two pages; each page renews it.
 const KEEP_ALIVE = "2m";
@@ -42,14 +37,14 @@ const BATCH_SIZE = 5_000;
  * is fetched before the response starts, so a bad query is still a 400 and the headers can say
  * whether the cap cut the file; later pages follow the reader (pull), through one point in time.
  */
-export async function startLogExport(params: LogExportParams, deps: ExportLogLinesDeps): Promise<LogExport> {
-  const { store, signal } = deps;
-  const { mapping, indexPattern } = deps.settings;
+export async function exportLogLines(params: LogExportParams, context: LogContext, limits: ExportLimits): Promise<LogExport> {
+  const { store, signal, rules } = context;
+  const { mapping, indexPattern } = context.settings;
   // The explorer's own preparation (range, query checks, default query fields, filters): the file holds what the table shows.
-  const { range, filters } = await prepareLogView(params, deps);
+  const { range, filters } = await prepareLogView(params, context);
   const { from, to } = range;
-  const cap = Math.min(params.limit ?? deps.maxLines, deps.maxLines);
-  const batchSize = deps.batchSize ?? BATCH_SIZE;
+  const cap = Math.min(params.limit ?? limits.maxLines, limits.maxLines);
+  const batchSize = limits.batchSize ?? BATCH_SIZE;
 
   let pitId = await store.openPointInTime(indexPattern, KEEP_ALIVE, { signal });
   let released = false;
@@ -78,7 +73,6 @@ export async function startLogExport(params: LogExportParams, deps: ExportLogLin
   }
   const total = first.total;
   const lines = Math.min(total, cap);
-  const rules = activeRedactionRules();
   const encoder = new TextEncoder();
   const encodeHit = (hit: SearchHit) => {
     const source = redactDocument(hit._source, rules).value;
@@ -123,10 +117,4 @@ export async function startLogExport(params: LogExportParams, deps: ExportLogLin
     },
   });
   return { body, fileName: exportFileName(params.format, from, to), contentType: EXPORT_CONTENT_TYPES[params.format], total, lines, truncated: total > cap };
-}
-
-/** The route's verb: the configured store, settings and EXPORT_MAX_LINES. */
-export async function exportLogLines(params: LogExportParams, options: { signal?: AbortSignal } = {}): Promise<LogExport> {
-  const { settings } = await getLogSettings();
-  return startLogExport(params, { store: await getLogStore(), settings, maxLines: getEnv().EXPORT_MAX_LINES, signal: options.signal });
 }

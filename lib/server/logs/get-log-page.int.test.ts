@@ -5,8 +5,9 @@ import { fieldValuesParamsSchema } from "@/lib/schemas/log-fields";
 import { CURSOR_MESSAGE, logSearchParamsSchema, type LogSearchResponse } from "@/lib/schemas/log-search";
 import type { LogStore } from "../log-store/types";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
-import { queryFieldValues } from "./get-field-values";
-import { queryLogPage } from "./get-log-page";
+import { getFieldValues } from "./get-field-values";
+import { getLogPage } from "./get-log-page";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 const BASE = Date.UTC(2025, 0, 6, 12);
 const LINES = 12_000;
@@ -28,7 +29,7 @@ describe.each(TEST_ENGINES)("explorer pages on $name", (engine) => {
   const otherIndex = uniqueTestIndex("other");
   let store: LogStore;
   const settings = (indexPattern = index) => ({ indexPattern, mapping: ECS_FIELD_MAPPING });
-  const page = (input: Record<string, unknown>, indexPattern = index) => queryLogPage(logSearchParamsSchema.parse({ ...RANGE, size: 500, ...input }), { store, settings: settings(indexPattern) });
+  const page = (input: Record<string, unknown>, indexPattern = index) => getLogPage(logSearchParamsSchema.parse({ ...RANGE, size: 500, ...input }), createLogContext({ store, settings: settings(indexPattern) }));
 
   /** Follows nextCursor from the first page to the last, as the pager does. */
   async function walk(input: Record<string, unknown>, indexPattern = index): Promise<LogSearchResponse[]> {
@@ -99,16 +100,16 @@ describe.each(TEST_ENGINES)("explorer pages on $name", (engine) => {
     expect(first.topValues.map((t) => t.field)).toEqual(["service.name", "log.level", "http.response.status_code"]);
     expect(first.topValues[2]!.values).toEqual([{ value: "500", count: first.total }]);
 
-    const tags = await queryFieldValues(fieldValuesParamsSchema.parse({ ...RANGE, status: ["5xx"], field: "custom.tag" }), { store, settings: settings() });
+    const tags = await getFieldValues(fieldValuesParamsSchema.parse({ ...RANGE, status: ["5xx"], field: "custom.tag" }), createLogContext({ store, settings: settings() }));
     for (const { value, count: shown } of tags.values) expect(shown).toBe(await count({ term: { "custom.tag": value } }));
     expect(tags.values.reduce((sum, v) => sum + v.count, 0) + tags.other).toBe(first.total);
     // Full text is counted through its keyword sub-field.
-    const messages = await queryFieldValues(fieldValuesParamsSchema.parse({ ...RANGE, q: "handled", field: "message" }), { store, settings: settings() });
+    const messages = await getFieldValues(fieldValuesParamsSchema.parse({ ...RANGE, q: "handled", field: "message" }), createLogContext({ store, settings: settings() }));
     expect(messages).toMatchObject({ countedField: "message.keyword", other: LINES - 10 });
   });
 
   it("answers unknown fields with a 400 that names them", async () => {
-    await expect(queryFieldValues(fieldValuesParamsSchema.parse({ ...RANGE, field: "no.such.field" }), { store, settings: settings() })).rejects.toMatchObject({
+    await expect(getFieldValues(fieldValuesParamsSchema.parse({ ...RANGE, field: "no.such.field" }), createLogContext({ store, settings: settings() }))).rejects.toMatchObject({
       status: 400,
       message: expect.stringMatching(/^unknown field no\.such\.field/),
     });

@@ -8,11 +8,10 @@ import { cutFirstPage, shapeHistogram, shapeTopValues } from "@/lib/logs/shape-l
 import { CURSOR_MESSAGE, type LogSearchParams, type LogSearchResponse } from "@/lib/schemas/log-search";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { badRequest } from "../errors";
-import { getLogStore } from "../log-store";
 import { PointInTimeGoneError, type SearchHit, type SearchResult } from "../log-store/types";
-import { getLogSettings } from "../settings/get-log-settings";
 import { getFieldCatalog } from "./get-field-catalog";
-import { asQueryError, prepareLogView, type LogViewDeps } from "./prepare-log-view";
+import type { LogContext } from "./log-context";
+import { asQueryError, prepareLogView } from "./prepare-log-view";
 import { toLogLines } from "./to-log-lines";
 
 const cursorError = () => badRequest(CURSOR_MESSAGE, { cursor: CURSOR_MESSAGE });
@@ -23,14 +22,14 @@ const cursorError = () => badRequest(CURSOR_MESSAGE, { cursor: CURSOR_MESSAGE })
  * point in time; "next" opens one, and every later page reads it with search_after, so paging
  * never stops at 10,000 and never shows a line twice.
  */
-export async function queryLogPage(params: LogSearchParams, deps: LogViewDeps): Promise<LogSearchResponse> {
-  const { store, settings, signal } = deps;
+export async function getLogPage(params: LogSearchParams, context: LogContext): Promise<LogSearchResponse> {
+  const { store, settings, signal } = context;
   const { indexPattern, mapping } = settings;
   const fingerprint = searchFingerprint({ indexPattern, ...params });
   const cursor = params.cursor ? decodePageCursor(params.cursor) : null;
   if (params.cursor && cursor?.fingerprint !== fingerprint) throw cursorError();
   const frozen = cursor ? { from: new Date(cursor.from), to: new Date(cursor.to) } : undefined;
-  const view = await prepareLogView(params, deps, frozen);
+  const view = await prepareLogView(params, context, frozen);
   const { from, to } = view.range;
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
   const { fields: topFields, notices } = sidebarFields(view.catalog, mapping);
@@ -67,10 +66,10 @@ export async function queryLogPage(params: LogSearchParams, deps: LogViewDeps): 
     result = await search(buildLogPageQuery({ ...base, size: params.size, pit: { id, after: cursor.after, direction: cursor.direction } }));
     shown = cursor.direction === "prev" ? [...result.hits].reverse() : result.hits;
     pitId = result.pitId ?? id;
-    await assertHitsFromPattern(shown, view.catalog, deps);
+    await assertHitsFromPattern(shown, view.catalog, context);
   }
 
-  const { lines, redactions } = toLogLines(shown, mapping);
+  const { lines, redactions } = toLogLines(shown, mapping, context.rules);
   const paging = planLogPaging({
     ...pageOf(cursor),
     size: params.size,
@@ -93,7 +92,7 @@ export async function queryLogPage(params: LogSearchParams, deps: LogViewDeps): 
     queryFields: view.queryFields,
     redactions,
     mapping,
-    notices: [...(deps.notices ?? []), ...notices],
+    notices: [...context.notices, ...notices],
   };
 }
 
@@ -115,15 +114,9 @@ function sidebarFields(catalog: FieldCatalog, mapping: FieldMapping) {
  * A point in time names its indices itself, so a hand-made cursor could point elsewhere. Every line
  * must come from an index of the configured pattern (re-read once, for indices created since).
  */
-async function assertHitsFromPattern(hits: SearchHit[], catalog: FieldCatalog, deps: LogViewDeps): Promise<void> {
+async function assertHitsFromPattern(hits: SearchHit[], catalog: FieldCatalog, context: LogContext): Promise<void> {
   const outside = (known: string[]) => hits.some((hit) => !known.includes(hit._index));
   if (!outside(catalog.indices)) return;
-  const fresh = await getFieldCatalog(deps.store, deps.settings.indexPattern, { signal: deps.signal, fresh: true });
+  const fresh = await getFieldCatalog(context.store, context.settings.indexPattern, { signal: context.signal, fresh: true });
   if (outside(fresh.indices)) throw cursorError();
-}
-
-/** The route's verb: the configured store and settings, then queryLogPage. */
-export async function getLogPage(params: LogSearchParams, options: { signal?: AbortSignal } = {}): Promise<LogSearchResponse> {
-  const { settings, notice } = await getLogSettings();
-  return queryLogPage(params, { store: await getLogStore(), settings, signal: options.signal, notices: notice ? [notice] : [] });
 }

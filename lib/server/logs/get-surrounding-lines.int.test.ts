@@ -4,7 +4,8 @@ import { surroundingLinesParamsSchema } from "@/lib/schemas/surrounding-lines";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore, SearchHit } from "../log-store/types";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
-import { querySurroundingLines } from "./get-surrounding-lines";
+import { getSurroundingLines } from "./get-surrounding-lines";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 const SECRETS = [/Bearer eyJ/, /eyJhbGciOi/, /api_key=tk_live_\w+/];
 
@@ -14,7 +15,7 @@ describe.each(TEST_ENGINES)("surrounding lines on $name", (engine) => {
   /** Every orders line, in the order the feature must use: time, then index order. */
   let ordersLines: SearchHit[];
   const settings = () => ({ indexPattern: index, mapping: ECS_FIELD_MAPPING });
-  const surrounding = (input: Record<string, unknown>) => querySurroundingLines(surroundingLinesParamsSchema.parse(input), { store, settings: settings() });
+  const surrounding = (input: Record<string, unknown>) => getSurroundingLines(surroundingLinesParamsSchema.parse(input), createLogContext({ store, settings: settings() }));
 
   beforeAll(async () => {
     store = await connectTestEngine(engine);

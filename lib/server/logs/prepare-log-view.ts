@@ -4,19 +4,10 @@ import { checkQuerySyntax } from "@/lib/logs/check-query-syntax";
 import { findUnknownQueryField, type FieldCatalog } from "@/lib/logs/field-catalog";
 import { resolveQueryFields } from "@/lib/logs/query-fields";
 import type { LogSearchParams } from "@/lib/schemas/log-search";
-import type { LogSettings } from "@/lib/schemas/log-settings";
-import { resolveTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
+import type { TimeRange } from "@/lib/time/resolve-time-range";
 import { badRequest } from "../errors";
-import type { LogStore } from "../log-store/types";
 import { getFieldCatalog } from "./get-field-catalog";
-
-export interface LogViewDeps {
-  store: LogStore;
-  settings: LogSettings;
-  signal?: AbortSignal;
-  now?: Date;
-  notices?: string[];
-}
+import { resolveViewRange, type LogContext } from "./log-context";
 
 export interface PreparedLogView {
   range: TimeRange;
@@ -32,23 +23,18 @@ type ViewParams = Pick<LogSearchParams, "from" | "to" | "q" | "service" | "envir
  * and names only fields the indices have, and the filters built from them. Bad input stops here
  * as a 400 that says what to fix, before the engine is asked anything but its field list.
  */
-export async function prepareLogView(params: ViewParams, deps: LogViewDeps, frozen?: TimeRange): Promise<PreparedLogView> {
-  let range = frozen;
-  if (!range) {
-    const resolved = resolveTimeRange(params.from, params.to, deps.now ?? new Date());
-    if (!resolved.ok) throw badRequest(resolved.message, { [resolved.field]: resolved.message });
-    range = resolved.range;
-  }
+export async function prepareLogView(params: ViewParams, context: LogContext, frozen?: TimeRange): Promise<PreparedLogView> {
+  const range = frozen ?? resolveViewRange(params, context);
   const syntax = checkQuerySyntax(params.q);
   if (!syntax.ok) throw badRequest(`Query syntax: ${syntax.message}`, { q: syntax.message });
-  const catalog = await getFieldCatalog(deps.store, deps.settings.indexPattern, { signal: deps.signal });
+  const catalog = await getFieldCatalog(context.store, context.settings.indexPattern, { signal: context.signal });
   const unknown = findUnknownQueryField(catalog, params.q);
   if (unknown) {
     const message = `unknown field ${unknown.field} (column ${unknown.column}): check its spelling in the field list`;
     throw badRequest(`Query: ${message}`, { q: message });
   }
-  const queryFields = resolveQueryFields(deps.settings);
-  const filters = buildLogFilters({ params, from: range.from, to: range.to, mapping: deps.settings.mapping, queryFields });
+  const queryFields = resolveQueryFields(context.settings);
+  const filters = buildLogFilters({ params, from: range.from, to: range.to, mapping: context.settings.mapping, queryFields });
   return { range, filters, catalog, queryFields };
 }
 

@@ -4,7 +4,8 @@ import { logSearchParamsSchema } from "@/lib/schemas/log-search";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
-import { queryLogPage } from "./get-log-page";
+import { getLogPage } from "./get-log-page";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 const SECRETS = [/Bearer eyJ/, /eyJhbGciOi/, /api_key=tk_live_\w+/, /\b4111 1111 1111 1111\b|\b5555 5555 5555 4444\b|\b4012 8888 8888 1881\b/];
 
@@ -14,7 +15,7 @@ describe.each(TEST_ENGINES)("log lines on $name", (engine) => {
   let truth: Awaited<ReturnType<typeof seedDemoLogs>>;
   const settings = () => ({ indexPattern: index, mapping: ECS_FIELD_MAPPING });
   const search = (input: Record<string, unknown>) =>
-    queryLogPage(logSearchParamsSchema.parse({ from: truth.windowStart, to: truth.anchor, size: 500, ...input }), { store, settings: settings() });
+    getLogPage(logSearchParamsSchema.parse({ from: truth.windowStart, to: truth.anchor, size: 500, ...input }), createLogContext({ store, settings: settings() }));
 
   beforeAll(async () => {
     store = await connectTestEngine(engine);

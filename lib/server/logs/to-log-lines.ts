@@ -1,14 +1,12 @@
 import "server-only";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
-import { redactDocument } from "@/lib/logs/redact";
+import { redactDocument, type RedactionRule } from "@/lib/logs/redact";
 import { shapeLogLine } from "@/lib/logs/shape-log-line";
 import type { LogLine } from "@/lib/schemas/log-search";
 import type { SearchHit } from "../log-store/types";
-import { activeRedactionRules } from "./redaction-rules";
 
 /** Engine hits as the table's lines; every line is redacted here, before it can reach a browser. */
-export function toLogLines(hits: SearchHit[], mapping: FieldMapping): { lines: LogLine[]; redactions: number } {
-  const rules = activeRedactionRules();
+export function toLogLines(hits: SearchHit[], mapping: FieldMapping, rules: readonly RedactionRule[]): { lines: LogLine[]; redactions: number } {
   let redactions = 0;
   const lines = hits.map((hit) => {
     const { value, redactedCount } = redactDocument(hit._source, rules);

@@ -4,7 +4,8 @@ import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
-import { queryErrorRate } from "./get-error-rate";
+import { getErrorRate } from "./get-error-rate";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 // A minute-aligned anchor makes the app's 1-minute buckets line up with the generator's minutes.
 const anchor = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -24,9 +25,9 @@ describe.each(TEST_ENGINES)("overview error rate on $name equals the generator's
   });
 
   async function query(services: string[] = []) {
-    return queryErrorRate(
+    return getErrorRate(
       { from: truth.windowStart, to: truth.anchor, service: services },
-      { store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } },
+      createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }),
     );
   }
 
@@ -59,6 +60,6 @@ describe.each(TEST_ENGINES)("overview error rate on $name equals the generator's
   });
 
   it("refuses a reversed range with a 400 that says what to fix", async () => {
-    await expect(queryErrorRate({ from: "now", to: "now-1h", service: [] }, { store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/must be before/) });
+    await expect(getErrorRate({ from: "now", to: "now-1h", service: [] }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }))).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/must be before/) });
   });
 });

@@ -8,7 +8,8 @@ import type { OverviewParams } from "@/lib/schemas/overview";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
-import { queryOverview } from "./get-overview";
+import { getOverview } from "./get-overview";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 // A minute-aligned anchor makes the app's 1-minute buckets line up with the generator's minutes.
 const anchor = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -70,9 +71,9 @@ describe.each(TEST_ENGINES)("overview on $name equals the generator's ground tru
   });
 
   async function query(params: Partial<OverviewParams> = {}, target: LogStore = store) {
-    return queryOverview(
+    return getOverview(
       { from: truth.windowStart, to: truth.anchor, service: [], environment: ["production"], ...params },
-      { store: target, settings: { indexPattern: pattern, mapping: ECS_FIELD_MAPPING } },
+      createLogContext({ store: target, settings: { indexPattern: pattern, mapping: ECS_FIELD_MAPPING } }),
     );
   }
 

@@ -4,38 +4,21 @@ import { redactText } from "@/lib/logs/redact";
 import { mergeServiceTotals, serviceLimitNotice, shapeErrorLines, shapeFacets, shapeRequestSeries } from "@/lib/logs/shape-overview";
 import { endpointLimitNotice, shapeTopEndpoints } from "@/lib/logs/shape-top-endpoints";
 import { errorLimitNotice, shapeTopErrors } from "@/lib/logs/shape-top-errors";
-import type { LogSettings } from "@/lib/schemas/log-settings";
 import type { OverviewParams, OverviewResponse } from "@/lib/schemas/overview";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
-import { resolveTimeRange } from "@/lib/time/resolve-time-range";
-import { badRequest } from "../errors";
-import { getLogStore } from "../log-store";
-import type { LogStore } from "../log-store/types";
-import { activeRedactionRules } from "../logs/redaction-rules";
-import { getLogSettings } from "../settings/get-log-settings";
-
-export interface GetOverviewDeps {
-  store: LogStore;
-  settings: LogSettings;
-  now?: Date;
-  signal?: AbortSignal;
-  notices?: string[];
-}
+import { resolveViewRange, type LogContext } from "../logs/log-context";
 
 /** Every overview panel from one _msearch round trip; the engine counts, rates are computed here. */
-export async function queryOverview(params: OverviewParams, deps: GetOverviewDeps): Promise<OverviewResponse> {
-  const resolved = resolveTimeRange(params.from, params.to, deps.now ?? new Date());
-  if (!resolved.ok) throw badRequest(resolved.message, { [resolved.field]: resolved.message });
-  const { from, to } = resolved.range;
+export async function getOverview(params: OverviewParams, context: LogContext): Promise<OverviewResponse> {
+  const { from, to } = resolveViewRange(params, context);
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
-  const { indexPattern: index, mapping } = deps.settings;
+  const { indexPattern: index, mapping } = context.settings;
   const bodies = buildOverviewSearches({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping });
-  const results = await deps.store.msearch(OVERVIEW_SEARCHES.map((name) => ({ index, body: bodies[name] })), { signal: deps.signal });
+  const results = await context.store.msearch(OVERVIEW_SEARCHES.map((name) => ({ index, body: bodies[name] })), { signal: context.signal });
   const [requests, errorLines, endpoints, endpointServices, facets] = OVERVIEW_SEARCHES.map((_, i) => results[i]?.aggregations);
 
   // Paths and error messages are log content on their way to the browser: redact them first.
-  const rules = activeRedactionRules();
-  const redact = (text: string) => redactText(text, rules).value;
+  const redact = (text: string) => redactText(text, context.rules).value;
   const series = shapeRequestSeries(requests);
   const errors = shapeErrorLines(errorLines);
   const topEndpoints = shapeTopEndpoints(endpoints, endpointServices, { redact });
@@ -54,13 +37,6 @@ export async function queryOverview(params: OverviewParams, deps: GetOverviewDep
     topEndpoints: topEndpoints.endpoints,
     topErrors: topErrors.errors,
     available: shapeFacets(facets),
-    notices: [...(deps.notices ?? []), ...limitNotices.filter((notice): notice is string => notice !== null)],
+    notices: [...context.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
   };
-}
-
-/** The route's verb: the configured store and settings, then queryOverview. */
-export async function getOverview(params: OverviewParams, options: { signal?: AbortSignal } = {}): Promise<OverviewResponse> {
-  const { settings, notice } = await getLogSettings();
-  const store = await getLogStore();
-  return queryOverview(params, { store, settings, signal: options.signal, notices: notice ? [notice] : [] });
 }

@@ -15,8 +15,9 @@ import { toErrorResponse } from "../errors";
 import { buildLogStore } from "../log-store";
 import type { LogStore } from "../log-store/types";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
-import { queryRequestDrilldown } from "./get-request-drilldown";
+import { getRequestDrilldown } from "./get-request-drilldown";
 import { fiveServiceRequest } from "./five-service-request.fixture";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 /** Counts engine round trips: each search or msearch call is one. */
 function countRoundTrips(inner: LogStore): { store: LogStore; count: () => number; reset: () => void } {
@@ -50,11 +51,11 @@ describe.each(TEST_ENGINES)("request drilldown on $name", (engine) => {
 
   const drill = async (input: Record<string, unknown>): Promise<RequestDrilldownResponse> => {
     const params = requestDrilldownParamsSchema.parse(input);
-    const answer = await queryRequestDrilldown(params, {
+    const answer = await getRequestDrilldown(params, createLogContext({
       store: counter.store,
       settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING },
-      defaultOrigin: "https://api.shop.example",
-    });
+      curlOrigin: "https://api.shop.example",
+    }));
     return requestDrilldownResponseSchema.parse(answer);
   };
   /** As the explorer links: centred on the entry line's time, with that line's user and endpoint. */
@@ -191,7 +192,7 @@ describe.each(TEST_ENGINES)("request drilldown on $name", (engine) => {
 
   it("turns an unreachable engine into the 503 every view shows", async () => {
     const down = buildLogStore({ url: "http://127.0.0.1:9", requestTimeoutMs: 2000 }, { engine: store.engine, version: store.engine === "elasticsearch" ? "9.0.0" : "3.0.0" });
-    const failure = await queryRequestDrilldown(requestDrilldownParamsSchema.parse({ id: "req-1" }), { store: down, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }).catch((error: unknown) => error);
+    const failure = await getRequestDrilldown(requestDrilldownParamsSchema.parse({ id: "req-1" }), createLogContext({ store: down, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } })).catch((error: unknown) => error);
     expect(toErrorResponse(failure, "t").status).toBe(503);
     await down.close();
   });

@@ -2,23 +2,9 @@ import "server-only";
 import { buildRelatedRequestsQueries, buildRequestLinesQuery, isRequestLinesTruncated, readRelatedRequests, resolveRequestSearchWindow } from "@/lib/logs/build-request-lines-query";
 import { hintedSearches, readRequestFacts, settleRelatedInputs, type RelatedHints } from "@/lib/requests/related-inputs";
 import { shapeRequestLines } from "@/lib/requests/shape-request-lines";
-import type { LogSettings } from "@/lib/schemas/log-settings";
 import type { RelatedRequests, RequestDrilldownParams, RequestDrilldownResponse } from "@/lib/schemas/request-drilldown";
-import { getEnv } from "../env";
-import { getLogStore } from "../log-store";
-import type { LogStore, SearchBody, SearchResult } from "../log-store/types";
-import { activeRedactionRules } from "../logs/redaction-rules";
-import { getLogSettings } from "../settings/get-log-settings";
-
-export interface RequestDrilldownDeps {
-  store: LogStore;
-  settings: LogSettings;
-  now?: Date;
-  signal?: AbortSignal;
-  notices?: string[];
-  /** Origin for the curl command when the entry line names no host (CURL_ORIGIN). */
-  defaultOrigin?: string;
-}
+import type { SearchBody, SearchResult } from "../log-store/types";
+import type { LogContext } from "../logs/log-context";
 
 /**
  * Every line of one request across all services, shaped into timeline, time shares, first error,
@@ -32,18 +18,18 @@ export interface RequestDrilldownDeps {
  * missing or contradicted hint (opened cold, a stale link) costs one more round trip, never a
  * wrong answer.
  */
-export async function queryRequestDrilldown(params: RequestDrilldownParams, deps: RequestDrilldownDeps): Promise<RequestDrilldownResponse> {
-  const { mapping } = deps.settings;
-  const now = deps.now ?? new Date();
+export async function getRequestDrilldown(params: RequestDrilldownParams, context: LogContext): Promise<RequestDrilldownResponse> {
+  const { mapping } = context.settings;
+  const { now } = context;
   const { from, to } = resolveRequestSearchWindow({ around: params.around, window: params.window, now });
   const hints: RelatedHints = { user: params.user, method: params.method, path: params.path, around: params.around ? new Date(params.around) : undefined };
   const hinted = hintedSearches(hints);
   const base = { id: params.id, mapping, from, to };
   const first = buildRelatedRequestsQueries({ ...base, at: hints.around ?? now, userId: hinted.user, method: hinted.endpoint?.method ?? null, path: hinted.endpoint?.path ?? null });
 
-  const [linesResult, hintedUser, hintedEndpoint] = await msearchSparse(deps, [buildRequestLinesQuery(base), first.sameUser, first.sameEndpointFailures]);
+  const [linesResult, hintedUser, hintedEndpoint] = await msearchSparse(context, [buildRequestLinesQuery(base), first.sameUser, first.sameEndpointFailures]);
   const lines = linesResult ?? { hits: [], total: 0 };
-  const shaped = shapeRequestLines(lines.hits, { id: params.id, mapping, rules: activeRedactionRules(), defaultOrigin: deps.defaultOrigin });
+  const shaped = shapeRequestLines(lines.hits, { id: params.id, mapping, rules: context.rules, defaultOrigin: context.curlOrigin });
 
   const related: RelatedRequests = { user: null, endpoint: null, sameUser: [], sameEndpointFailures: [] };
   if (shaped.logLines.length > 0) {
@@ -58,7 +44,7 @@ export async function queryRequestDrilldown(params: RequestDrilldownParams, deps
       path: settled.endpoint && !settled.endpoint.hinted ? settled.endpoint.value.path : null,
     });
     // Only what the hints could not answer goes out again, in one more round trip.
-    const [userAgain, endpointAgain] = await msearchSparse(deps, [second.sameUser, second.sameEndpointFailures]);
+    const [userAgain, endpointAgain] = await msearchSparse(context, [second.sameUser, second.sameEndpointFailures]);
     related.sameUser = readRelatedRequests((settled.user?.hinted ? hintedUser : userAgain)?.aggregations);
     related.sameEndpointFailures = readRelatedRequests((settled.endpoint?.hinted ? hintedEndpoint : endpointAgain)?.aggregations);
   }
@@ -79,25 +65,18 @@ export async function queryRequestDrilldown(params: RequestDrilldownParams, deps
     logLines: shaped.logLines,
     redactions: shaped.redactions,
     mapping,
-    notices: deps.notices ?? [],
+    notices: [...context.notices],
   };
 }
 
 /** One `_msearch` for the non-null bodies (none at all when every body is null); answers keep their slots. */
-async function msearchSparse(deps: RequestDrilldownDeps, bodies: (SearchBody | null)[]): Promise<(SearchResult | undefined)[]> {
+async function msearchSparse(context: LogContext, bodies: (SearchBody | null)[]): Promise<(SearchResult | undefined)[]> {
   const present = bodies.flatMap((body, slot) => (body ? [{ body, slot }] : []));
   if (present.length === 0) return bodies.map(() => undefined);
-  const results = await deps.store.msearch(
-    present.map(({ body }) => ({ index: deps.settings.indexPattern, body })),
-    { signal: deps.signal },
+  const results = await context.store.msearch(
+    present.map(({ body }) => ({ index: context.settings.indexPattern, body })),
+    { signal: context.signal },
   );
   const bySlot = new Map(present.map(({ slot }, k) => [slot, results[k]]));
   return bodies.map((_, slot) => bySlot.get(slot));
-}
-
-/** The route's verb: the configured store, settings and curl origin, then queryRequestDrilldown. */
-export async function getRequestDrilldown(params: RequestDrilldownParams, options: { signal?: AbortSignal } = {}): Promise<RequestDrilldownResponse> {
-  const { settings, notice } = await getLogSettings();
-  const store = await getLogStore();
-  return queryRequestDrilldown(params, { store, settings, signal: options.signal, notices: notice ? [notice] : [], defaultOrigin: getEnv().CURL_ORIGIN });
 }

@@ -5,12 +5,13 @@ import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
 import { logExportParamsSchema } from "@/lib/schemas/log-export";
 import { logSearchParamsSchema } from "@/lib/schemas/log-search";
 import type { LogStore } from "../log-store/types";
-import { startLogExport } from "../logs/export-log-lines";
-import { querySurroundingLines } from "../logs/get-surrounding-lines";
-import { queryLogPage } from "../logs/get-log-page";
-import { queryErrorRate } from "../overview/get-error-rate";
+import { exportLogLines } from "../logs/export-log-lines";
+import { getSurroundingLines } from "../logs/get-surrounding-lines";
+import { getLogPage } from "../logs/get-log-page";
+import { getErrorRate } from "../overview/get-error-rate";
 import { connectTestEngine, TEST_ENGINES } from "../testing/test-engines";
-import { queryFieldMappingProposal } from "./detect-field-mapping";
+import { detectFieldMapping } from "./detect-field-mapping";
+import { createLogContext } from "@/lib/server/logs/log-context";
 
 // A minute-aligned anchor so the overview's buckets cover the written range exactly.
 const anchor = Math.floor(Date.now() / 60_000) * 60_000;
@@ -30,7 +31,7 @@ describe.each(TEST_ENGINES)("logs with non-ECS field names on $name", (engine) =
     truth = built.truth;
     const result = await store.bulkIndex(index, built.lines as unknown as Record<string, unknown>[], { refresh: true });
     expect(result).toMatchObject({ indexed: 200, failed: 0 });
-    mapping = (await queryFieldMappingProposal({ indexPattern: index }, { store, fallback: ECS_FIELD_MAPPING })).mapping;
+    mapping = (await detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }))).mapping;
   });
   afterAll(async () => {
     await store?.deleteIndex(index);
@@ -38,7 +39,7 @@ describe.each(TEST_ENGINES)("logs with non-ECS field names on $name", (engine) =
   });
 
   it("detects the non-ECS fields, keyword sub-fields for what is filtered and counted, durations in ms", async () => {
-    const proposal = await queryFieldMappingProposal({ indexPattern: index }, { store, fallback: ECS_FIELD_MAPPING });
+    const proposal = await detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }));
     expect(proposal.indexCount).toBe(1);
     expect(proposal.mapping).toEqual(NON_ECS_DETECTED_MAPPING);
     const byConcept = Object.fromEntries(proposal.concepts.map((c) => [c.concept, c]));
@@ -50,14 +51,14 @@ describe.each(TEST_ENGINES)("logs with non-ECS field names on $name", (engine) =
   });
 
   it("the overview counts requests and 5xx per service exactly with that mapping", async () => {
-    const response = await queryErrorRate({ from: truth.from, to: new Date(anchor).toISOString(), service: [] }, { store, settings: settings() });
+    const response = await getErrorRate({ from: truth.from, to: new Date(anchor).toISOString(), service: [] }, createLogContext({ store, settings: settings() }));
     expect(response.services.sort()).toEqual([...NON_ECS_SERVICES].sort());
     const totals = Object.fromEntries(response.totals.map((total) => [total.service, [total.requests, total.serverErrors]]));
     expect(totals).toEqual(Object.fromEntries(NON_ECS_SERVICES.map((service) => [service, [truth.services[service]!.requests, truth.services[service]!.status5xx]])));
   });
 
   it("the log lines show the right service, level and message, and the filters work", async () => {
-    const search = (input: Record<string, unknown>) => queryLogPage(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), size: 500, ...input }), { store, settings: settings() });
+    const search = (input: Record<string, unknown>) => getLogPage(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), size: 500, ...input }), createLogContext({ store, settings: settings() }));
     const all = await search({});
     expect(all.total).toBe(200);
     for (const line of all.lines) {
@@ -72,13 +73,13 @@ describe.each(TEST_ENGINES)("logs with non-ECS field names on $name", (engine) =
   });
 
   it("surrounding lines and exports read the mapped fields too", async () => {
-    const page = await queryLogPage(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), service: ["inventory"], size: 50 }), { store, settings: settings() });
-    const around = await querySurroundingLines({ id: page.lines[10]!.id, before: 5, after: 5 }, { store, settings: settings() });
+    const page = await getLogPage(logSearchParamsSchema.parse({ from: truth.from, to: new Date(anchor).toISOString(), service: ["inventory"], size: 50 }), createLogContext({ store, settings: settings() }));
+    const around = await getSurroundingLines({ id: page.lines[10]!.id, before: 5, after: 5 }, createLogContext({ store, settings: settings() }));
     expect(around.service).toBe("inventory");
     expect(around.lines).toHaveLength(11);
     expect(around.lines.every((line) => line.service === "inventory")).toBe(true);
 
-    const file = await startLogExport(logExportParamsSchema.parse({ format: "csv", from: truth.from, to: new Date(anchor).toISOString(), service: ["shipping"] }), { store, settings: settings(), maxLines: 1000 });
+    const file = await exportLogLines(logExportParamsSchema.parse({ format: "csv", from: truth.from, to: new Date(anchor).toISOString(), service: ["shipping"] }), createLogContext({ store, settings: settings()}), { maxLines: 1000  });
     const rows = (await new Response(file.body).text()).trim().split("\r\n").slice(1);
     expect(rows).toHaveLength(truth.services.shipping!.lines);
     expect(rows.every((row) => row.split(",")[1] === "shipping")).toBe(true);

@@ -1,13 +1,14 @@
 import { EXPORT_HEADERS, LOG_EXPORT_ARRAY_KEYS, logExportParamsSchema } from "@/lib/schemas/log-export";
 import { parseSearchParams } from "@/lib/server/http/parse-search-params";
 import { withRoute } from "@/lib/server/http/with-route";
-import { exportLogLines } from "@/lib/server/logs/export-log-lines";
+import { loadLogContext } from "@/lib/server/logs/log-context";
+import { configuredExportLimits, exportLogLines } from "@/lib/server/logs/export-log-lines";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
   const params = parseSearchParams(logExportParamsSchema, url, LOG_EXPORT_ARRAY_KEYS);
-  const file = await exportLogLines(params, { signal });
+  const file = await exportLogLines(params, await loadLogContext({ signal }), configuredExportLimits());
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,

@@ -1,5 +1,6 @@
 import { errorRateParamsSchema } from "@/lib/schemas/error-rate";
 import { withRoute } from "@/lib/server/http/with-route";
+import { loadLogContext } from "@/lib/server/logs/log-context";
 import { parseSearchParams } from "@/lib/server/http/parse-search-params";
 import { getErrorRate } from "@/lib/server/overview/get-error-rate";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
   const params = parseSearchParams(errorRateParamsSchema, url, ["service"]);
-  return getErrorRate(params, { signal });
+  return getErrorRate(params, await loadLogContext({ signal }));
 });

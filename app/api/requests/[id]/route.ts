@@ -1,6 +1,7 @@
 import { requestDrilldownQuerySchema, requestIdParamsSchema } from "@/lib/schemas/request-drilldown";
 import { parseParams, parseSearchParams } from "@/lib/server/http/parse-search-params";
 import { withRoute } from "@/lib/server/http/with-route";
+import { loadLogContext } from "@/lib/server/logs/log-context";
 import { getRequestDrilldown } from "@/lib/server/requests/get-request-drilldown";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute<{ id: string }>({ permission: "logs:read" }, async ({ url, params, signal }) => {
   const { id } = parseParams(requestIdParamsSchema, params);
   const query = parseSearchParams(requestDrilldownQuerySchema, url);
-  return getRequestDrilldown({ id, ...query }, { signal });
+  return getRequestDrilldown({ id, ...query }, await loadLogContext({ signal }));
 });
