@@ -4,25 +4,25 @@ import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Toolt
 import { formatCount } from "@/lib/format";
 import type { StatusClassRow } from "@/lib/logs/overview-series";
 import { formatClock, formatDateTimeIn } from "@/lib/time/format-zoned";
-import { STATUS_CLASS_KEYS, type StatusClassKey } from "@/lib/url-state/explorer-link";
+import { STATUS_CLASSES, type StatusClass } from "@/lib/schemas/status-class";
 import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
 import { useDragZoom, type ZoomHandler } from "./use-drag-zoom";
 
-export const STATUS_CLASS_COLORS: Record<StatusClassKey, string> = { "2xx": "#3d8a6a", "3xx": "#56B4E9", "4xx": "#E69F00", "5xx": "#ff6b6b" };
+export const STATUS_CLASS_COLORS: Record<StatusClass, string> = { "2xx": "#3d8a6a", "3xx": "#56B4E9", "4xx": "#E69F00", "5xx": "#ff6b6b" };
 
 /**
  * One stable shape per class (defined once, not per render), so React keeps the same <rect> between
  * press and release; the data attributes name each segment's bucket, class and count.
  */
 const SEGMENT_SHAPES = Object.fromEntries(
-  STATUS_CLASS_KEYS.map((statusClass) => [
+  STATUS_CLASSES.map((statusClass) => [
     statusClass,
     function Segment(props: BarShapeProps) {
       const row = props.payload as StatusClassRow | undefined;
       return <rect x={props.x} y={props.y} width={Math.max(props.width, 0)} height={Math.max(props.height, 0)} fill={STATUS_CLASS_COLORS[statusClass]} data-time={row?.time} data-status-class={statusClass} data-count={row?.[statusClass]} />;
     },
   ]),
-) as Record<StatusClassKey, (props: BarShapeProps) => React.ReactElement>;
+) as Record<StatusClass, (props: BarShapeProps) => React.ReactElement>;
 
 export interface StatusClassChartProps {
   rows: StatusClassRow[];
@@ -31,7 +31,7 @@ export interface StatusClassChartProps {
   timeZone?: TimeZoneMode;
   onZoom?: ZoomHandler;
   /** A click on one bar segment: its bucket start and status class. */
-  onSegmentClick?: (bucket: number, statusClass: StatusClassKey) => void;
+  onSegmentClick?: (bucket: number, statusClass: StatusClass) => void;
   height?: number;
 }
 
@@ -51,7 +51,7 @@ export function StatusClassChart({ rows, label, timeZone = "utc", onZoom, onSegm
             contentStyle={{ background: "var(--panel)", border: "1px solid var(--border)" }}
             cursor={{ fill: "rgba(255,255,255,0.05)" }}
           />
-          {STATUS_CLASS_KEYS.map((statusClass) => (
+          {STATUS_CLASSES.map((statusClass) => (
             <Bar
               key={statusClass}
               dataKey={statusClass}

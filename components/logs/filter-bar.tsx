@@ -1,13 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
-import { STATUS_CLASSES } from "@/lib/schemas/log-search";
+import { STATUS_CLASSES, type StatusClass } from "@/lib/schemas/status-class";
 
 export interface LogFilters {
   service: string[];
   environment: string[];
   level: string[];
-  status: Array<(typeof STATUS_CLASSES)[number]>;
+  status: StatusClass[];
 }
 
 export interface FilterBarProps extends LogFilters {

@@ -7,7 +7,8 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { bucketSpan } from "@/lib/logs/overview-series";
 import { overviewQueryOptions, type OverviewQueryInput } from "@/lib/queries/overview";
 import type { OverviewResponse } from "@/lib/schemas/overview";
-import { explorerHref, type StatusClassKey } from "@/lib/url-state/explorer-link";
+import type { StatusClass } from "@/lib/schemas/status-class";
+import { explorerHref } from "@/lib/url-state/explorer-link";
 import type { RefreshInterval, TimeZoneMode } from "@/lib/url-state/time-parsers";
 import { useRefreshInterval } from "@/lib/url-state/use-refresh-interval";
 import { ErrorLinesPanel } from "./error-lines-panel";
@@ -56,7 +57,7 @@ export function OverviewDashboard({ input, refresh, timeZone, onFiltersChange, o
             data={data}
             timeZone={timeZone}
             onZoom={(first, last) => onZoom(span(data, first, last))}
-            onSegmentClick={(service: string, bucket: number, statusClass: StatusClassKey) =>
+            onSegmentClick={(service: string, bucket: number, statusClass: StatusClass) =>
               router.push(explorerHref({ ...span(data, bucket, bucket), service: [service], environment: input.environment, status: [statusClass] }))
             }
           />

@@ -5,14 +5,14 @@ import type { ZoomHandler } from "@/components/charts/use-drag-zoom";
 import { formatCount } from "@/lib/format";
 import { toStatusClassRows } from "@/lib/logs/overview-series";
 import type { OverviewResponse } from "@/lib/schemas/overview";
-import { STATUS_CLASS_KEYS, type StatusClassKey } from "@/lib/url-state/explorer-link";
+import { STATUS_CLASSES, type StatusClass } from "@/lib/schemas/status-class";
 import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
 
 interface Props {
   data: OverviewResponse;
   timeZone: TimeZoneMode;
   onZoom: ZoomHandler;
-  onSegmentClick: (service: string, bucket: number, statusClass: StatusClassKey) => void;
+  onSegmentClick: (service: string, bucket: number, statusClass: StatusClass) => void;
 }
 
 /** One small stacked-bar chart per service, so a click names its bucket, service and status class. */
@@ -23,7 +23,7 @@ export function StatusClassPanel({ data, timeZone, onZoom, onSegmentClick }: Pro
       <header className="panel-header">
         <h2 id="status-class-title">Requests by status class</h2>
         <span className="ov-legend">
-          {STATUS_CLASS_KEYS.map((statusClass) => (
+          {STATUS_CLASSES.map((statusClass) => (
             <span key={statusClass}><i style={{ background: STATUS_CLASS_COLORS[statusClass] }} />{statusClass}</span>
           ))}
           <span className="muted">· click a bar for its log lines</span>

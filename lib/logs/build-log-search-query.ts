@@ -1,7 +1,7 @@
 import type { LogSearchParams } from "@/lib/schemas/log-search";
+import { STATUS_CLASS_RANGES } from "@/lib/schemas/status-class";
 import type { FieldMapping } from "./field-mapping";
 
-const STATUS_RANGES = { "2xx": [200, 299], "3xx": [300, 399], "4xx": [400, 499], "5xx": [500, 599] } as const;
 
 export interface LogSearchQueryInput {
   params: Pick<LogSearchParams, "q" | "service" | "environment" | "level" | "status" | "size" | "order">;
@@ -20,7 +20,7 @@ export function buildLogFilters({ params, from, to, mapping, queryFields = [] }:
   // Levels are matched in the case users type and in upper case, since loggers disagree.
   if (params.level.length) filter.push({ terms: { [mapping.level]: [...new Set(params.level.flatMap((level) => [level, level.toUpperCase(), level.toLowerCase()]))] } });
   if (params.status.length) {
-    filter.push({ bool: { should: params.status.map((cls) => ({ range: { [mapping.status]: { gte: STATUS_RANGES[cls][0], lte: STATUS_RANGES[cls][1] } } })), minimum_should_match: 1 } });
+    filter.push({ bool: { should: params.status.map((cls) => ({ range: { [mapping.status]: STATUS_CLASS_RANGES[cls] } })), minimum_should_match: 1 } });
   }
   if (params.q.trim()) {
     // Lucene syntax as users know it from Kibana; leading wildcards off (they scan every term).

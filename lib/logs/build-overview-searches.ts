@@ -1,3 +1,4 @@
+import { STATUS_CLASS_RANGES, STATUS_CLASSES } from "@/lib/schemas/status-class";
 import type { FieldMapping } from "./field-mapping";
 import { buildEndpointSearch, buildFailingPathServicesSearch } from "./build-endpoint-search";
 import { OVERVIEW_LIMITS } from "./overview-limits";
@@ -41,8 +42,8 @@ export function overviewFilters(input: OverviewQueryInput, options: { requestsOn
 
 /** Status classes as filters; 5xx is every status >= 500, the error rate's numerator. */
 export function statusClassAgg(mapping: FieldMapping) {
-  const between = (gte: number, lt: number) => ({ range: { [mapping.status]: { gte, lt } } });
-  return { filters: { filters: { "2xx": between(200, 300), "3xx": between(300, 400), "4xx": between(400, 500), "5xx": { range: { [mapping.status]: { gte: 500 } } } } } };
+  const filters = Object.fromEntries(STATUS_CLASSES.map((cls) => [cls, { range: { [mapping.status]: STATUS_CLASS_RANGES[cls] } }]));
+  return { filters: { filters } };
 }
 
 function histogram(input: OverviewQueryInput) {

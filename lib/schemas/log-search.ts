@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+import { statusClassSchema } from "./status-class";
 import { timeRangeParamsSchema } from "./time-range";
 
 const token = z.string().trim().min(1).max(128);
 
-export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
 export const MAX_PAGE_SIZE = 500;
 
 /** What every unusable page link (truncated, edited, expired point in time) answers. */
@@ -22,7 +22,7 @@ export const logSearchParamsSchema = timeRangeParamsSchema
     service: z.array(token).max(50).default([]),
     environment: z.array(token).max(20).default([]),
     level: z.array(token).max(10).default([]),
-    status: z.array(z.enum(STATUS_CLASSES)).max(4).default([]),
+    status: z.array(statusClassSchema).max(4).default([]),
     size: z.coerce.number().int().min(1, "size is at least 1").max(MAX_PAGE_SIZE, `size is at most ${MAX_PAGE_SIZE}`).default(100),
     order: z.enum(["desc", "asc"]).default("desc"),
     /** Opaque token from a previous answer's nextCursor/prevCursor; absent for the first page. */

@@ -1,8 +1,6 @@
 import { createSerializer, parseAsArrayOf, parseAsString } from "nuqs/server";
+import type { StatusClass } from "@/lib/schemas/status-class";
 import { timeParsers } from "./time-parsers";
-
-export const STATUS_CLASS_KEYS = ["2xx", "3xx", "4xx", "5xx"] as const;
-export type StatusClassKey = (typeof STATUS_CLASS_KEYS)[number];
 
 const serializeExplorerUrl = createSerializer({
   from: timeParsers.from,
@@ -17,7 +15,7 @@ export interface ExplorerLinkInput {
   to: string;
   service?: string[];
   environment?: string[];
-  status?: StatusClassKey[];
+  status?: StatusClass[];
 }
 
 /** The log explorer (/logs) filtered to a slice of the overview: a bucket, a service, a status class. */

@@ -1,5 +1,6 @@
 import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
-import { MAX_CURSOR_LENGTH, STATUS_CLASSES } from "@/lib/schemas/log-search";
+import { MAX_CURSOR_LENGTH } from "@/lib/schemas/log-search";
+import { STATUS_CLASSES } from "@/lib/schemas/status-class";
 import { timeParsers } from "@/lib/url-state/time-parsers";
 
 /** A string the API would accept; anything else reads as "not set" so the URL-state notice names it. */
