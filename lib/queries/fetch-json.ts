@@ -1,9 +1,11 @@
+import { errorEnvelopeSchema, type ErrorCode } from "@/lib/schemas/error-envelope";
+
 /** An API answer that was not 2xx, carrying the server's readable message. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code?: string,
+    readonly code?: ErrorCode,
     readonly fields?: Record<string, string>,
   ) {
     super(message);
@@ -28,7 +30,8 @@ export async function fetchJson<T>(path: string, params: URLSearchParams | undef
 export async function readJsonResponse<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
-    const envelope = (body as { error?: { message?: string; code?: string; fields?: Record<string, string> } } | null)?.error;
+    // Proxies and crashed servers answer with HTML or nothing: then the status is all we have.
+    const envelope = errorEnvelopeSchema.safeParse(body).data?.error;
     throw new ApiRequestError(response.status, envelope?.message ?? `The server answered ${response.status}.`, envelope?.code, envelope?.fields);
   }
   return body as T;

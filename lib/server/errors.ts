@@ -1,11 +1,6 @@
 import "server-only";
+import type { ErrorCode, ErrorEnvelope } from "@/lib/schemas/error-envelope";
 import { LogStoreQueryError, LogStoreUnavailableError } from "./log-store/types";
-
-export type ErrorCode = "bad_request" | "unprocessable" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable" | "internal";
-
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
-}
 
 /** An error whose message is safe and useful to show the user as is. */
 export class ApiError extends Error {
@@ -47,7 +42,7 @@ export function isDatabaseConnectionError(error: unknown): boolean {
 }
 
 /** Maps anything thrown by a verb to a status and the one error envelope. Leaks nothing on 500. */
-export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorEnvelope } {
   if (error instanceof ApiError) {
     return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.fields, requestId } } };
   }
