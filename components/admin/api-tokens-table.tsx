@@ -1,8 +1,8 @@
 "use client";
 
-import type { ApiTokenRow } from "@/lib/queries/admin";
+import type { ApiTokenSummary } from "@/lib/schemas/admin";
 
-export function ApiTokensTable({ tokens, onRevoke }: { tokens: ApiTokenRow[]; onRevoke: (id: string) => void }) {
+export function ApiTokensTable({ tokens, onRevoke }: { tokens: ApiTokenSummary[]; onRevoke: (id: string) => void }) {
   return (
     <table className="table" data-testid="api-tokens-table">
       <thead><tr><th>Name</th><th>Prefix</th><th>Role</th><th>Owner</th><th>Created</th><th>Last used</th><th /></tr></thead>

@@ -1,10 +1,10 @@
 "use client";
 
 import { ROLES, type Role } from "@/lib/auth/roles";
-import type { UserRow } from "@/lib/queries/admin";
+import type { UserSummary } from "@/lib/schemas/admin";
 
 interface Props {
-  users: UserRow[];
+  users: UserSummary[];
   onChange: (id: string, change: { role?: Role; disabled?: boolean }) => void;
 }
 

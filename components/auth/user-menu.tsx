@@ -1,28 +1,25 @@
 "use client";
 
-import { useState } from "react";
-import { postJson } from "@/lib/queries/send-json";
+import { useMutation } from "@tanstack/react-query";
+import { logOutMutationOptions } from "@/lib/queries/auth";
 import { useActor } from "./actor-context";
 
 export function UserMenu() {
   const actor = useActor();
-  const [error, setError] = useState<string | null>(null);
-  async function logOut(everywhere: boolean) {
-    try {
-      await postJson(`/api/auth/logout?everywhere=${everywhere}`, {});
-      // A full load, not a client navigation: it drops every query cached for the old session.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/login");
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }
+  const logOutMutation = useMutation({
+    ...logOutMutationOptions(),
+    // A full load, not a client navigation: it drops every query cached for the old session.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    onSuccess: () => window.location.assign("/login"),
+  });
+  const logOut = (everywhere: boolean) => logOutMutation.mutate(everywhere);
+  const error = logOutMutation.error?.message ?? null;
   return (
     <div className="user-menu">
       <span title={actor.email}>{actor.name}</span>
       <span className="badge" data-testid="role-badge">{actor.role}</span>
-      <button type="button" onClick={() => void logOut(false)}>Log out</button>
-      <button type="button" className="link-button" onClick={() => void logOut(true)} title="End every session of yours, on every device">Log out everywhere</button>
+      <button type="button" onClick={() => logOut(false)}>Log out</button>
+      <button type="button" className="link-button" onClick={() => logOut(true)} title="End every session of yours, on every device">Log out everywhere</button>
       {error ? <span role="alert" className="error-text">{error}</span> : null}
     </div>
   );

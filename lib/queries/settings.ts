@@ -1,7 +1,8 @@
-import { queryOptions } from "@tanstack/react-query";
+import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
-import type { LogSettingsResponse } from "@/lib/schemas/log-settings";
+import type { LogSettingsResponse, UpdateLogSettingsInput } from "@/lib/schemas/log-settings";
 import { fetchJson } from "./fetch-json";
+import { sendJson } from "./send-json";
 
 export const settingsKeys = {
   all: ["settings"] as const,
@@ -22,3 +23,11 @@ export function fieldMappingProposalQueryOptions(indexPattern: string) {
     retry: false,
   });
 }
+
+/** Saves against the version the form was opened on; a stale one comes back as a 409 with the server's message. */
+export const saveLogSettingsMutationOptions = (queryClient: QueryClient) =>
+  mutationOptions({
+    mutationKey: [...settingsKeys.logs(), "save"],
+    mutationFn: (input: UpdateLogSettingsInput) => sendJson<LogSettingsResponse>("PUT", "/api/settings/logs", input),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKeys.logs(), saved),
+  });

@@ -5,22 +5,14 @@ import { useState } from "react";
 import { useCan } from "@/components/auth/actor-context";
 import { LogSettingsForm } from "@/components/forms/log-settings/log-settings-form";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { sendJson } from "@/lib/queries/send-json";
-import { logSettingsQueryOptions, settingsKeys } from "@/lib/queries/settings";
-import type { LogSettings, LogSettingsResponse } from "@/lib/schemas/log-settings";
+import { logSettingsQueryOptions, saveLogSettingsMutationOptions } from "@/lib/queries/settings";
 
 export function SettingsView() {
   const canEdit = useCan("settings:write");
   const queryClient = useQueryClient();
   const { data, error } = useQuery(logSettingsQueryOptions());
   const [saved, setSaved] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (settings: LogSettings) => sendJson<LogSettingsResponse>("PUT", "/api/settings/logs", { ...settings, version: data?.version ?? 0 }),
-    onSuccess: (result) => {
-      queryClient.setQueryData(settingsKeys.logs(), result);
-      setSaved(`Saved (version ${result.version}).`);
-    },
-  });
+  const save = useMutation(saveLogSettingsMutationOptions(queryClient));
   return (
     <div className="view">
       <div className="toolbar"><h1>Settings</h1></div>
@@ -28,7 +20,10 @@ export function SettingsView() {
         {!canEdit ? <p className="notice" data-testid="read-only-notice">Only admins can change these settings; you are seeing them read-only.</p> : null}
         {error ? <ErrorPanel title="Settings are unavailable" message={error.message} /> : null}
         {data ? (
-          <LogSettingsForm key={data.version} defaultValues={data} readOnly={!canEdit} onSubmit={async (settings) => { setSaved(null); await save.mutateAsync(settings).catch(() => {}); }} />
+          <LogSettingsForm key={data.version} defaultValues={data} readOnly={!canEdit} onSubmit={async (settings) => {
+              setSaved(null);
+              await save.mutateAsync({ ...settings, version: data.version }).then((result) => setSaved(`Saved (version ${result.version}).`), () => {});
+            }} />
         ) : null}
         {save.error ? <p role="alert" className="error-text">{save.error.message}</p> : null}
         {saved ? <p role="status">{saved}</p> : null}

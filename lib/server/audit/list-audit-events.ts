@@ -1,16 +1,7 @@
 import "server-only";
+import type { AuditEventSummary } from "@/lib/schemas/admin";
 import { getDb } from "../db";
 
-export interface AuditEventSummary {
-  id: string;
-  createdAt: string;
-  action: string;
-  actorEmail: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  details: unknown;
-  ip: string | null;
-}
 
 export async function listAuditEvents(options: { limit: number; action?: string }): Promise<AuditEventSummary[]> {
   const rows = await getDb().auditLog.findMany({

@@ -1,22 +1,13 @@
 import "server-only";
+import type { CreatedApiToken } from "@/lib/schemas/admin";
 import type { Actor, CreateApiTokenInput } from "@/lib/schemas/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { API_TOKEN_PREFIX, createSecretToken, hashSecretToken } from "../auth/secret-token";
 import { getDb } from "../db";
 
-export interface ApiTokenSummary {
-  id: string;
-  name: string;
-  prefix: string;
-  role: "viewer" | "editor" | "admin";
-  owner: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 /** The raw token is returned this once and never stored; only its hash and a short prefix are. */
-export async function createApiToken(input: CreateApiTokenInput, actor: Actor, ip?: string): Promise<ApiTokenSummary & { token: string }> {
+export async function createApiToken(input: CreateApiTokenInput, actor: Actor, ip?: string): Promise<CreatedApiToken> {
   const token = createSecretToken(API_TOKEN_PREFIX);
   const prefix = token.slice(0, API_TOKEN_PREFIX.length + 6);
   return getDb().$transaction(async (tx) => {

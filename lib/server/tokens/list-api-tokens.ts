@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
-import type { ApiTokenSummary } from "./create-api-token";
+import type { ApiTokenSummary } from "@/lib/schemas/admin";
 
 export async function listApiTokens(): Promise<ApiTokenSummary[]> {
   const tokens = await getDb().apiToken.findMany({ include: { user: { select: { email: true } } }, orderBy: { createdAt: "desc" }, take: 500 });

@@ -1,18 +1,11 @@
 import "server-only";
+import type { UserSummary } from "@/lib/schemas/admin";
 import type { Actor, CreateUserInput } from "@/lib/schemas/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { hashPassword } from "../auth/password";
 import { getDb } from "../db";
 import { ApiError } from "../errors";
 
-export interface UserSummary {
-  id: string;
-  email: string;
-  name: string;
-  role: "viewer" | "editor" | "admin";
-  disabled: boolean;
-  createdAt: string;
-}
 
 export async function createUser(input: CreateUserInput, actor: Actor | null, ip?: string): Promise<UserSummary> {
   const db = getDb();

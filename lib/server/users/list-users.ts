@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
-import type { UserSummary } from "./create-user";
+import type { UserSummary } from "@/lib/schemas/admin";
 
 export async function listUsers(): Promise<UserSummary[]> {
   const users = await getDb().user.findMany({ orderBy: { email: "asc" }, take: 1000 });

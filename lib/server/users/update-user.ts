@@ -3,7 +3,7 @@ import type { Actor, UpdateUserInput } from "@/lib/schemas/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDb } from "../db";
 import { ApiError, notFound } from "../errors";
-import type { UserSummary } from "./create-user";
+import type { UserSummary } from "@/lib/schemas/admin";
 
 /**
  * Changes a role or disables an account. Either ends the user's sessions, so a demotion

@@ -5,23 +5,20 @@ import { useState } from "react";
 import { ApiTokensTable } from "@/components/admin/api-tokens-table";
 import { CreateApiTokenForm } from "@/components/forms/api-token/create-api-token-form";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { adminKeys, apiTokensQueryOptions } from "@/lib/queries/admin";
-import { sendJson } from "@/lib/queries/send-json";
-import type { CreateApiTokenInput } from "@/lib/schemas/auth";
+import { apiTokensQueryOptions, createApiTokenMutationOptions, revokeApiTokenMutationOptions } from "@/lib/queries/admin";
 
 export function TokensView() {
   const queryClient = useQueryClient();
   const { data, error } = useQuery(apiTokensQueryOptions());
   const [created, setCreated] = useState<string | null>(null);
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: adminKeys.tokens() });
-  const create = useMutation({ mutationFn: (values: CreateApiTokenInput) => sendJson<{ token: string }>("POST", "/api/tokens", values), onSuccess: (result) => { setCreated(result.token); void invalidate(); } });
-  const revoke = useMutation({ mutationFn: (id: string) => sendJson("DELETE", `/api/tokens/${id}`), onSettled: invalidate });
+  const create = useMutation(createApiTokenMutationOptions(queryClient));
+  const revoke = useMutation(revokeApiTokenMutationOptions(queryClient));
   return (
     <div className="view">
       <div className="toolbar"><h1>API tokens</h1></div>
       <section className="panel">
         <h2>Create a token for automation</h2>
-        <CreateApiTokenForm onSubmit={async (values) => { await create.mutateAsync(values).catch(() => {}); }} />
+        <CreateApiTokenForm onSubmit={async (values) => { await create.mutateAsync(values).then((result) => setCreated(result.token), () => {}); }} />
         {create.error ? <p role="alert" className="error-text">{create.error.message}</p> : null}
         {created ? (
           <div role="status">

@@ -4,16 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { UsersTable } from "@/components/admin/users-table";
 import { CreateUserForm } from "@/components/forms/user/create-user-form";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import type { Role } from "@/lib/auth/roles";
-import { adminKeys, usersQueryOptions } from "@/lib/queries/admin";
-import { sendJson } from "@/lib/queries/send-json";
+import { createUserMutationOptions, updateUserMutationOptions, usersQueryOptions } from "@/lib/queries/admin";
 
 export function UsersView() {
   const queryClient = useQueryClient();
   const { data, error } = useQuery(usersQueryOptions());
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: adminKeys.users() });
-  const create = useMutation({ mutationFn: (values: unknown) => sendJson("POST", "/api/users", values), onSuccess: invalidate });
-  const update = useMutation({ mutationFn: ({ id, change }: { id: string; change: { role?: Role; disabled?: boolean } }) => sendJson("PATCH", `/api/users/${id}`, change), onSettled: invalidate });
+  const create = useMutation(createUserMutationOptions(queryClient));
+  const update = useMutation(updateUserMutationOptions(queryClient));
   return (
     <div className="view">
       <div className="toolbar"><h1>Users</h1></div>
