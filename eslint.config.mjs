@@ -14,6 +14,9 @@ const SERVER_ONLY_IMPORTS = {
   ],
 };
 
+// Test support (lib/testing) is for tests only: production code importing it would ship fixtures and harnesses.
+const TEST_SUPPORT_IMPORTS = { group: ["@/lib/testing", "@/lib/testing/**", "**/lib/testing/**", "../testing/**"], message: "lib/testing is test support: import it only from *.test.ts files." };
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -21,8 +24,13 @@ const config = [
     ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "bench/results/**", "test-results/**", "playwright-report/**"],
   },
   {
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts", "lib/testing/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [TEST_SUPPORT_IMPORTS] }] },
+  },
+  {
     files: ["components/**", "lib/schemas/**", "lib/queries/**", "lib/logs/**", "lib/time/**", "lib/sql/**", "lib/alerts/**", "lib/requests/**", "lib/security/**", "lib/auth/**", "lib/demo/**", "lib/*.ts", "app/**/*-view.tsx", "app/providers.tsx", "app/**/search-params.ts"],
-    rules: { "no-restricted-imports": ["error", SERVER_ONLY_IMPORTS] },
+    rules: { "no-restricted-imports": ["error", { ...SERVER_ONLY_IMPORTS, patterns: [...SERVER_ONLY_IMPORTS.patterns, TEST_SUPPORT_IMPORTS] }] },
   },
   {
     rules: {

@@ -3,14 +3,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNonEcsLogs } from "@/lib/demo/non-ecs-logs";
 import type { LogStore } from "@/lib/server/log-store/types";
-import type { ApiRoute } from "@/lib/server/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { ApiRoute } from "@/lib/testing/route-harness";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 import { createLogContext } from "@/lib/server/logs/log-context";
 
 // The export, surrounding-lines and detect routes end to end in-process: guard, strict params, headers, streaming.
 let database: TestDatabase;
-let harness: typeof import("@/lib/server/testing/route-harness");
+let harness: typeof import("@/lib/testing/route-harness");
 let routes: ApiRoute[];
 let store: LogStore;
 const index = `triage-routes-test-${randomUUID().slice(0, 8)}`;
@@ -18,7 +18,7 @@ const anchor = Math.floor(Date.now() / 60_000) * 60_000;
 
 beforeAll(async () => {
   database = await openRouteTestDatabase("triage_log_tools");
-  harness = await import("@/lib/server/testing/route-harness");
+  harness = await import("@/lib/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
   store = await (await import("@/lib/server/log-store")).getLogStore();
   await store.bulkIndex(index, buildNonEcsLogs({ count: 120, anchor, minutes: 20, seed: 4 }).lines as unknown as Record<string, unknown>[], { refresh: true });

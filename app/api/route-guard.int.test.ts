@@ -1,19 +1,19 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
-import type { ApiRoute } from "@/lib/server/testing/route-harness";
+import type { ApiRoute } from "@/lib/testing/route-harness";
 
 // Routes that must answer without a session, and why. Anything else must refuse anonymous callers.
 const PUBLIC_ROUTES = new Set(["GET /api/health", "POST /api/auth/login"]);
 
 let database: TestDatabase;
-let harness: typeof import("@/lib/server/testing/route-harness");
+let harness: typeof import("@/lib/testing/route-harness");
 let routes: ApiRoute[];
 
 beforeAll(async () => {
   database = await openRouteTestDatabase("triage_guard");
-  harness = await import("@/lib/server/testing/route-harness");
+  harness = await import("@/lib/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
 });
 

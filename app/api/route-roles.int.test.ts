@@ -1,18 +1,18 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
-import type { ApiRoute, HttpMethod } from "@/lib/server/testing/route-harness";
+import type { ApiRoute, HttpMethod } from "@/lib/testing/route-harness";
 
 let database: TestDatabase;
-let harness: typeof import("@/lib/server/testing/route-harness");
+let harness: typeof import("@/lib/testing/route-harness");
 let routes: ApiRoute[];
 let db: ReturnType<typeof import("@/lib/server/db").getDb>;
 
 beforeAll(async () => {
   database = await openRouteTestDatabase("triage_roles");
-  harness = await import("@/lib/server/testing/route-harness");
+  harness = await import("@/lib/testing/route-harness");
   db = (await import("@/lib/server/db")).getDb();
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
 });

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
-import type { ApiRoute } from "@/lib/server/testing/route-harness";
+import type { ApiRoute } from "@/lib/testing/route-harness";
 
 let database: TestDatabase;
-let harness: typeof import("@/lib/server/testing/route-harness");
+let harness: typeof import("@/lib/testing/route-harness");
 let routes: ApiRoute[];
 let db: ReturnType<typeof import("@/lib/server/db").getDb>;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT = "3";
   process.env.LOGIN_MAX_FAILURES_PER_ADDRESS = "6";
-  harness = await import("@/lib/server/testing/route-harness");
+  harness = await import("@/lib/testing/route-harness");
   db = (await import("@/lib/server/db")).getDb();
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, "../../../app"));
 });

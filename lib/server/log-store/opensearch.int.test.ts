@@ -1,5 +1,5 @@
 import { SEARCH_ENGINES } from "@/scripts/lib/search-engines";
-import { describeLogStoreContract, requireTestEnv } from "./log-store.contract";
+import { describeLogStoreContract, requireTestEnv } from "@/lib/testing/log-store-contract";
 
 // The test runner starts the node with scripts/search-node.ts and exports TEST_OS_URL;
 // TEST_OS_VERSION overrides the expected version when pointing at another cluster.

@@ -5,7 +5,7 @@ import { redactDocument } from "@/lib/logs/redact";
 import { logExportParamsSchema } from "@/lib/schemas/log-export";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { exportLogLines, type ExportLimits } from "./export-log-lines";
 import { activeRedactionRules } from "./redaction-rules";
 import { createLogContext } from "@/lib/server/logs/log-context";

@@ -4,7 +4,7 @@ import { decodePageCursor, encodePageCursor } from "@/lib/logs/page-cursor";
 import { fieldValuesParamsSchema } from "@/lib/schemas/log-fields";
 import { CURSOR_MESSAGE, logSearchParamsSchema, type LogSearchResponse } from "@/lib/schemas/log-search";
 import type { LogStore } from "../log-store/types";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { getFieldValues } from "./get-field-values";
 import { getLogPage } from "./get-log-page";
 import { createLogContext } from "@/lib/server/logs/log-context";

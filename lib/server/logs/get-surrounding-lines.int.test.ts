@@ -3,7 +3,7 @@ import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { surroundingLinesParamsSchema } from "@/lib/schemas/surrounding-lines";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore, SearchHit } from "../log-store/types";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { getSurroundingLines } from "./get-surrounding-lines";
 import { createLogContext } from "@/lib/server/logs/log-context";
 

@@ -3,7 +3,7 @@ import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { logSearchParamsSchema } from "@/lib/schemas/log-search";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { getLogPage } from "./get-log-page";
 import { createLogContext } from "@/lib/server/logs/log-context";
 

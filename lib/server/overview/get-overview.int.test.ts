@@ -7,7 +7,7 @@ import { normalizeErrorMessage } from "@/lib/logs/normalize-error-message";
 import type { OverviewParams } from "@/lib/schemas/overview";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { getOverview } from "./get-overview";
 import { createLogContext } from "@/lib/server/logs/log-context";
 

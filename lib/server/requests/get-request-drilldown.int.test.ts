@@ -7,16 +7,16 @@ import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { describeSlowestHop } from "@/lib/requests/build-request-timeline";
 import { requestLinkHints } from "@/lib/requests/request-link";
 import { requestDrilldownParamsSchema, requestDrilldownResponseSchema, type RequestDrilldownResponse } from "@/lib/schemas/request-drilldown";
-import type { ApiRoute } from "@/lib/server/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { ApiRoute } from "@/lib/testing/route-harness";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import { toErrorResponse } from "../errors";
 import { buildLogStore } from "../log-store";
 import type { LogStore } from "../log-store/types";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { getRequestDrilldown } from "./get-request-drilldown";
-import { fiveServiceRequest } from "./five-service-request.fixture";
+import { fiveServiceRequest } from "@/lib/testing/five-service-request";
 import { createLogContext } from "@/lib/server/logs/log-context";
 
 /** Counts engine round trips: each search or msearch call is one. */
@@ -200,7 +200,7 @@ describe.each(TEST_ENGINES)("request drilldown on $name", (engine) => {
 
 describe("GET /api/requests/[id]", () => {
   let database: TestDatabase;
-  let harness: typeof import("@/lib/server/testing/route-harness");
+  let harness: typeof import("@/lib/testing/route-harness");
   let route: Pick<ApiRoute, "module" | "path" | "params">;
   let headers: Record<string, string>;
 
@@ -208,7 +208,7 @@ describe("GET /api/requests/[id]", () => {
     database = await openRouteTestDatabase("triage_requests");
     // A pattern that matches no index: a valid id then finds nothing rather than another test's lines.
     process.env.LOGS_INDEX = `logs-triage-none-${crypto.randomUUID().slice(0, 8)}-*`;
-    harness = await import("@/lib/server/testing/route-harness");
+    harness = await import("@/lib/testing/route-harness");
     route = { module: (await import("@/app/api/requests/[id]/route")) as unknown as ApiRoute["module"], path: "/api/requests/id", params: {} };
     headers = (await harness.signedInAs("viewer", "drilldown")).headers;
   });

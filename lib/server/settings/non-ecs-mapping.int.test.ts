@@ -9,7 +9,7 @@ import { exportLogLines } from "../logs/export-log-lines";
 import { getSurroundingLines } from "../logs/get-surrounding-lines";
 import { getLogPage } from "../logs/get-log-page";
 import { getErrorRate } from "../overview/get-error-rate";
-import { connectTestEngine, TEST_ENGINES } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES } from "@/lib/testing/test-engines";
 import { detectFieldMapping } from "./detect-field-mapping";
 import { createLogContext } from "@/lib/server/logs/log-context";
 

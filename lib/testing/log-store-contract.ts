@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { buildLogIndexTemplate, LOG_INDEX_TEMPLATE_PRIORITY } from "@/lib/logs/index-template";
-import { authorizationHeader, detectEngine } from "./detect-engine";
-import { ensureLogIndexTemplate } from "./ensure-log-index-template";
-import { buildLogStore, createLogStore } from "./index";
-import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, type EngineKind, type LogStore, type LogStoreConfig } from "./types";
+import { authorizationHeader, detectEngine } from "@/lib/server/log-store/detect-engine";
+import { ensureLogIndexTemplate } from "@/lib/server/log-store/ensure-log-index-template";
+import { buildLogStore, createLogStore } from "@/lib/server/log-store";
+import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, type EngineKind, type LogStore, type LogStoreConfig } from "@/lib/server/log-store/types";
 
 /** Enough of a _mapping answer to walk nested properties in assertions. */
 type MappingProperties = Record<string, { type?: string; fields?: unknown; properties?: MappingProperties }>;

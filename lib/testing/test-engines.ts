@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createLogStore } from "../log-store";
-import type { LogStore } from "../log-store/types";
+import { createLogStore } from "@/lib/server/log-store";
+import type { LogStore } from "@/lib/server/log-store/types";
 
 // Test-only: the real engines scripts/run-tests.ts starts side by side.
 export const TEST_ENGINES = [

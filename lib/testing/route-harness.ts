@@ -2,9 +2,9 @@ import "server-only";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "@/lib/auth/roles";
-import { createSession } from "../auth/create-session";
-import { hashPassword } from "../auth/password";
-import { getDb } from "../db";
+import { createSession } from "@/lib/server/auth/create-session";
+import { hashPassword } from "@/lib/server/auth/password";
+import { getDb } from "@/lib/server/db";
 
 // Test-only: drives route handlers in-process with real Requests, against the real database.
 export const TEST_ORIGIN = "http://127.0.0.1:3000";
