@@ -196,6 +196,21 @@ export function describeLogStoreContract(name: string, getTarget: () => Contract
       expect((itemError as Error).message).toMatch(/Failed to parse query|Cannot parse/);
     });
 
+    it("settles an msearch: a failed search comes back empty with its error, the others answer; a pattern that matches nothing searched no shard", async () => {
+      const index = await freshIndex([logLine(1), logLine(2)]);
+      const bad = { index, body: { query: { query_string: { query: "status:(500 AND" } } } };
+      const [good, failed, nothing] = await store.msearch(
+        [{ index, body: { track_total_hits: true, query: { match_all: {} } } }, bad, { index: `${index}-none-*`, body: { track_total_hits: true, query: { match_all: {} } } }],
+        { settle: true },
+      );
+      expect(good).toMatchObject({ total: 2 });
+      expect(good!.error).toBeUndefined();
+      expect(good!.shards).toBeGreaterThan(0);
+      expect(failed).toMatchObject({ total: 0, hits: [] });
+      expect(failed!.error).toBeInstanceOf(LogStoreQueryError);
+      expect(nothing).toMatchObject({ total: 0, shards: 0 });
+    });
+
     it("reports an unreachable engine as LogStoreUnavailableError naming the URL", async () => {
       const blocked = await createLogStore({ ...config, url: "http://127.0.0.1:1" }).catch((e: unknown) => e);
       expect(blocked).toBeInstanceOf(LogStoreUnavailableError);

@@ -3,7 +3,7 @@ import { Client, SniffingTransport, type estypes } from "@elastic/elasticsearch"
 import { toLogStoreError, type EngineContext } from "./engine-errors";
 import { bulkBatches, readNodeVersion, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
 import { toFieldCapsResult } from "./field-caps-response";
-import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, SearchRequest, SearchResult } from "./types";
+import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, MsearchOptions, SearchRequest, SearchResult } from "./types";
 
 type ClientOptions = ConstructorParameters<typeof Client>[0];
 
@@ -51,11 +51,11 @@ export class ElasticsearchLogStore implements LogStore {
     return toSearchResult(await this.call((o) => this.client.search(params, o), options?.signal, { pointInTime }));
   }
 
-  async msearch(requests: SearchRequest[], options?: CallOptions): Promise<SearchResult[]> {
+  async msearch(requests: SearchRequest[], options?: MsearchOptions): Promise<SearchResult[]> {
     if (requests.length === 0) return [];
     const searches = requests.flatMap((r) => [usesPointInTime(r) ? {} : { index: r.index }, r.body]) as estypes.MsearchRequestItem[];
     const body = await this.call((o) => this.client.msearch({ searches }, o), options?.signal);
-    return toSearchResults(this.context, body.responses, requests);
+    return toSearchResults(this.context, body.responses, requests, options?.settle);
   }
 
   async openPointInTime(index: string, keepAlive: string, options?: CallOptions): Promise<string> {

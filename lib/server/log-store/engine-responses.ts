@@ -7,6 +7,7 @@ interface RawSearchResponse {
   hits?: { total?: number | { value: number; relation?: string }; hits?: SearchHit[] };
   aggregations?: Record<string, unknown>;
   pit_id?: string;
+  _shards?: { total?: number };
   error?: unknown;
   status?: number;
 }
@@ -24,16 +25,22 @@ export function toSearchResult(raw: unknown): SearchResult {
   };
   if (response.aggregations) result.aggregations = response.aggregations;
   if (response.pit_id) result.pitId = response.pit_id;
+  if (typeof response._shards?.total === "number") result.shards = response._shards.total;
   return result;
 }
 
-/** msearch answers in request order; any failed item fails the call with that item's error. */
-export function toSearchResults(context: EngineContext, responses: unknown[] | undefined, requests: SearchRequest[]): SearchResult[] {
+/**
+ * msearch answers in request order; a failed item fails the call with that item's error, or,
+ * with `settle`, comes back empty carrying it.
+ */
+export function toSearchResults(context: EngineContext, responses: unknown[] | undefined, requests: SearchRequest[], settle = false): SearchResult[] {
   const items = (responses ?? []) as RawSearchResponse[];
   if (items.length !== requests.length) throw errorFromEngineResponse(context, 502, `msearch returned ${items.length} responses for ${requests.length} searches`);
   return items.map((item, index) => {
-    if (item.error) throw errorFromEngineResponse(context, item.status ?? 500, item.error, { pointInTime: usesPointInTime(requests[index]!) });
-    return toSearchResult(item);
+    if (!item.error) return toSearchResult(item);
+    const error = errorFromEngineResponse(context, item.status ?? 500, item.error, { pointInTime: usesPointInTime(requests[index]!) });
+    if (!settle) throw error;
+    return { took: 0, total: 0, totalRelation: "eq", hits: [], error };
   });
 }
 

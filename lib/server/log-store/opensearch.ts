@@ -3,7 +3,7 @@ import { Client, type API } from "@opensearch-project/opensearch";
 import { toLogStoreError, type EngineContext } from "./engine-errors";
 import { bulkBatches, readNodeVersion, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
 import { toFieldCapsResult } from "./field-caps-response";
-import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, SearchRequest, SearchResult } from "./types";
+import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, MsearchOptions, SearchRequest, SearchResult } from "./types";
 
 /** The slice of the client's per-call options and abortable promise that this adapter uses. */
 interface RequestOptions {
@@ -66,11 +66,11 @@ export class OpenSearchLogStore implements LogStore {
     return toSearchResult(await this.call((o) => this.client.search(params, o), options?.signal, { pointInTime }));
   }
 
-  async msearch(requests: SearchRequest[], options?: CallOptions): Promise<SearchResult[]> {
+  async msearch(requests: SearchRequest[], options?: MsearchOptions): Promise<SearchResult[]> {
     if (requests.length === 0) return [];
     const body = requests.flatMap((r) => [usesPointInTime(r) ? {} : { index: r.index }, r.body]) as API.Msearch_RequestBody;
     const response = await this.call((o) => this.client.msearch({ body }, o), options?.signal);
-    return toSearchResults(this.context, response.responses, requests);
+    return toSearchResults(this.context, response.responses, requests, options?.settle);
   }
 
   /** OpenSearch's own point-in-time API (2.4+): POST <index>/_search/point_in_time, answering pit_id. */

@@ -37,6 +37,10 @@ export interface SearchResult {
   hits: SearchHit[];
   aggregations?: Record<string, unknown>;
   pitId?: string;
+  /** Shards searched: 0 when the index pattern matched no index. */
+  shards?: number;
+  /** Set only by `msearch(…, { settle: true })`: this search failed, the others stand. */
+  error?: Error;
 }
 
 export interface SearchRequest {
@@ -47,6 +51,14 @@ export interface SearchRequest {
 
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+export interface MsearchOptions extends CallOptions {
+  /**
+   * Answer every search even when some fail: a failed one comes back empty with `error` set.
+   * Views over several sources use it, so one broken source becomes a notice, not a failed view.
+   */
+  settle?: boolean;
 }
 
 export interface BulkResult {
@@ -68,7 +80,7 @@ export interface LogStore {
   clusterHealth(options?: CallOptions): Promise<{ status: string }>;
   search(request: SearchRequest, options?: CallOptions): Promise<SearchResult>;
   /** One round trip for many searches; answers in request order. */
-  msearch(requests: SearchRequest[], options?: CallOptions): Promise<SearchResult[]>;
+  msearch(requests: SearchRequest[], options?: MsearchOptions): Promise<SearchResult[]>;
   /** How the indices behind `index` map the given fields (all fields when omitted); feeds mapping detection. */
   fieldCaps(index: string, fields?: string[], options?: CallOptions): Promise<FieldCapsResult>;
   bulkIndex(index: string, documents: Record<string, unknown>[], options?: { refresh?: boolean }): Promise<BulkResult>;

@@ -1,12 +1,14 @@
 import "server-only";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import type { RedactionRule } from "@/lib/logs/redact";
+import { DEFAULT_SOURCE_NAME } from "@/lib/schemas/log-source";
 import type { LogSettings } from "@/lib/schemas/log-settings";
 import { resolveTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
 import { getEnv } from "../env";
 import { badRequest } from "../errors";
 import { getLogStore } from "../log-store";
 import type { LogStore } from "../log-store/types";
-import { getLogSettings } from "../settings/get-log-settings";
+import { listReadableSources } from "../sources/list-log-sources";
 import { activeRedactionRules } from "./redaction-rules";
 
 /**
@@ -15,8 +17,17 @@ import { activeRedactionRules } from "./redaction-rules";
  * Verbs take it instead of assembling their own, so a route, the alert worker and a preview run
  * the very same query with the very same redaction.
  */
+/** One log source as a view reads it: its name (what views and links call it) and how its fields are named. */
+export type ReadSource = LogSettings & { readonly name: string };
+
 export interface LogContext {
   readonly store: LogStore;
+  /**
+   * The sources this view reads: every enabled one, or those the view's source filter names.
+   * Multi-source views send one search per source in the same _msearch and add the answers up.
+   */
+  readonly sources: readonly ReadSource[];
+  /** The first of `sources`: what a one-source view (the explorer, surrounding lines, export) reads. */
   readonly settings: LogSettings;
   readonly rules: readonly RedactionRule[];
   /** Said on every view built from this context, e.g. "defaults in use" when Postgres is down. */
@@ -29,17 +40,41 @@ export interface LogContext {
   readonly curlOrigin?: string;
 }
 
-export type LogContextParts = Pick<LogContext, "store" | "settings"> & Partial<Omit<LogContext, "store" | "settings">>;
+type Optional = Partial<Omit<LogContext, "store" | "settings" | "sources">>;
+/** Either one source's settings (named "default") or the sources themselves. */
+export type LogContextParts = Pick<LogContext, "store"> & Optional & ({ settings: LogSettings; sources?: undefined } | { sources: readonly ReadSource[]; settings?: undefined });
 
 /** A context from explicit parts (tests, the benchmark, jobs that already hold a store); redaction defaults to the configured rules. */
 export function createLogContext(parts: LogContextParts): LogContext {
-  return { rules: activeRedactionRules(), notices: [], now: new Date(), ...parts };
+  const sources = parts.sources ?? [{ name: DEFAULT_SOURCE_NAME, ...parts.settings }];
+  // With no source to read, one-source views still need settings; they check `sources` and say so.
+  const settings = sources[0] ?? { indexPattern: "", mapping: parts.settings?.mapping ?? ECS_FIELD_MAPPING };
+  return { rules: activeRedactionRules(), notices: [], now: new Date(), ...parts, sources, settings };
 }
 
-/** The configured context: stored settings (or defaults, with a notice), the process-wide store, LOGS_* and REDACTION_*. */
-export async function loadLogContext(options: { signal?: AbortSignal; now?: Date } = {}): Promise<LogContext> {
-  const [{ settings, notice }, store] = await Promise.all([getLogSettings(), getLogStore()]);
-  return createLogContext({ store, settings, notices: notice ? [notice] : [], curlOrigin: getEnv().CURL_ORIGIN, ...options });
+export interface LoadLogContextOptions {
+  signal?: AbortSignal;
+  now?: Date;
+  /** The view's source filter (names from the URL); empty or absent reads every enabled source. */
+  sources?: readonly string[];
+}
+
+/** The configured context: the enabled sources (or the default, with a notice), the process-wide store, LOGS_* and REDACTION_*. */
+export async function loadLogContext(options: LoadLogContextOptions = {}): Promise<LogContext> {
+  const { sources: wanted = [], ...rest } = options;
+  const [readable, store] = await Promise.all([listReadableSources(), getLogStore()]);
+  const { sources, notices } = pickSources(readable.sources, wanted);
+  return createLogContext({ store, sources, notices: [...readable.notices, ...notices], curlOrigin: getEnv().CURL_ORIGIN, ...rest });
+}
+
+/** The named sources, with a notice for each name that is gone (deleted, renamed or disabled) so an old link explains itself. */
+export function pickSources(readable: readonly ReadSource[], wanted: readonly string[]): { sources: ReadSource[]; notices: string[] } {
+  if (wanted.length === 0) return { sources: [...readable], notices: [] };
+  const byName = new Map(readable.map((source) => [source.name, source]));
+  const missing = wanted.filter((name) => !byName.has(name));
+  const sources = [...new Set(wanted)].flatMap((name) => byName.get(name) ?? []);
+  const notices = missing.map((name) => `The source ${name} is not read any more (it was disabled, renamed or deleted in Settings), so this view leaves it out.`);
+  return { sources, notices };
 }
 
 /** A view's from/to against the context's clock; a bad or reversed range is a 400 on the field at fault. */
