@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { errorRatePointSchema } from "./error-rate";
+import { sourceNameSchema } from "./log-source";
 import { timeRangeParamsSchema } from "./time-range";
 
 const filterValue = (what: string) => z.string().trim().min(1).max(128).regex(/^[\w.\-:/]+$/, `${what} names use letters, digits and . - _ : /`);
@@ -9,11 +10,13 @@ export const overviewParamsSchema = timeRangeParamsSchema
   .extend({
     service: z.array(filterValue("service")).max(50, "at most 50 services").default([]),
     environment: z.array(filterValue("environment")).max(20, "at most 20 environments").default([]),
+    /** Log sources to read (their names); none means every enabled source. */
+    source: z.array(sourceNameSchema).max(20, "at most 20 sources").default([]),
   })
   .strict();
 
 export type OverviewParams = z.infer<typeof overviewParamsSchema>;
-export const OVERVIEW_ARRAY_KEYS = ["service", "environment"];
+export const OVERVIEW_ARRAY_KEYS = ["service", "environment", "source"];
 
 const count = z.number().int().nonnegative();
 

@@ -27,7 +27,7 @@ export function overviewCases(view: string, services: string[]): BenchCase[] {
       async run({ counting, index, range }) {
         counting.take();
         const answer = await getOverview(
-          { from: range.from.toISOString(), to: range.to.toISOString(), service: services, environment: [] },
+          { from: range.from.toISOString(), to: range.to.toISOString(), service: services, environment: [], source: [] },
           createLogContext({ store: counting.store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: range.to }),
         );
         return verbSample(counting, answer.totals.reduce((sum, total) => sum + total.requests, 0));

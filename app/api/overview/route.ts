@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
   const params = parseSearchParams(overviewParamsSchema, url, OVERVIEW_ARRAY_KEYS);
-  return getOverview(params, await loadLogContext({ signal }));
+  return getOverview(params, await loadLogContext({ signal, sources: params.source }));
 });

@@ -72,7 +72,7 @@ describe.each(TEST_ENGINES)("overview on $name equals the generator's ground tru
 
   async function query(params: Partial<OverviewParams> = {}, target: LogStore = store) {
     return getOverview(
-      { from: truth.windowStart, to: truth.anchor, service: [], environment: ["production"], ...params },
+      { from: truth.windowStart, to: truth.anchor, service: [], environment: ["production"], source: [], ...params },
       createLogContext({ store: target, settings: { indexPattern: pattern, mapping: ECS_FIELD_MAPPING } }),
     );
   }

@@ -7,15 +7,20 @@ import { errorLimitNotice, shapeTopErrors } from "@/lib/logs/shape-top-errors";
 import type { OverviewParams, OverviewResponse } from "@/lib/schemas/overview";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { resolveViewRange, type LogContext } from "../logs/log-context";
+import { searchEachSource } from "../logs/search-sources";
 
-/** Every overview panel from one _msearch round trip; the engine counts, rates are computed here. */
+/**
+ * Every overview panel from one _msearch round trip over every source the view reads; the
+ * engine counts, sources add up by service and bucket, rates are computed here.
+ */
 export async function getOverview(params: OverviewParams, context: LogContext): Promise<OverviewResponse> {
   const { from, to } = resolveViewRange(params, context);
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
-  const { indexPattern: index, mapping } = context.settings;
-  const bodies = buildOverviewSearches({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping });
-  const results = await context.store.msearch(OVERVIEW_SEARCHES.map((name) => ({ index, body: bodies[name] })), { signal: context.signal });
-  const [requests, errorLines, endpoints, endpointServices, facets] = OVERVIEW_SEARCHES.map((_, i) => results[i]?.aggregations);
+  // Every source's five searches in one _msearch, each with its own field names; answers add up by key.
+  const answers = await searchEachSource(context, OVERVIEW_SEARCHES, (source) =>
+    buildOverviewSearches({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping: source.mapping }),
+  );
+  const { requests, errorLines, endpoints, endpointServices, facets } = answers.merged;
 
   // Paths and error messages are log content on their way to the browser: redact them first.
   const redact = (text: string) => redactText(text, context.rules).value;
@@ -37,6 +42,6 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
     topEndpoints: topEndpoints.endpoints,
     topErrors: topErrors.errors,
     available: shapeFacets(facets),
-    notices: [...context.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
+    notices: [...context.notices, ...answers.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
   };
 }
