@@ -28,7 +28,7 @@ export function OverviewView() {
       </div>
       <UrlStateNotice parsers={overviewSearchParams} />
       <OverviewDashboard
-        input={{ from: state.from, to: state.to, service: state.service, environment: state.environment }}
+        input={{ from: state.from, to: state.to, service: state.service, environment: state.environment, source: state.source }}
         refresh={state.refresh}
         timeZone={state.tz}
         onFiltersChange={(change) => void setState(change)}

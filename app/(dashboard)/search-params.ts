@@ -6,6 +6,7 @@ export const overviewSearchParams = {
   ...timeParsers,
   service: parseAsArrayOf(parseAsString).withDefault([]),
   environment: parseAsArrayOf(parseAsString).withDefault([]),
+  source: parseAsArrayOf(parseAsString).withDefault([]),
 };
 
 export const loadOverviewSearchParams = createLoader(overviewSearchParams);

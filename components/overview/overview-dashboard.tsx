@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { bucketSpan } from "@/lib/logs/overview-series";
 import { overviewQueryOptions, type OverviewQueryInput } from "@/lib/queries/overview";
+import { logSourcesQueryOptions } from "@/lib/queries/sources";
 import type { OverviewResponse } from "@/lib/schemas/overview";
 import type { StatusClass } from "@/lib/schemas/status-class";
 import { explorerHref } from "@/lib/url-state/explorer-link";
@@ -22,7 +23,7 @@ export interface OverviewDashboardProps {
   input: OverviewQueryInput;
   refresh: RefreshInterval;
   timeZone: TimeZoneMode;
-  onFiltersChange: (change: { service?: string[]; environment?: string[] }) => void;
+  onFiltersChange: (change: { service?: string[]; environment?: string[]; source?: string[] }) => void;
   /** A new absolute range (ISO) chosen by dragging across a chart. */
   onZoom: (range: { from: string; to: string }) => void;
 }
@@ -34,11 +35,18 @@ export function OverviewDashboard({ input, refresh, timeZone, onFiltersChange, o
   // Keeping the previous answer while a zoom or refresh loads avoids the charts blinking out.
   const { data, error, isPending, isFetching } = useQuery({ ...overviewQueryOptions(input), refetchInterval, placeholderData: keepPreviousData });
   const span = (data: OverviewResponse, first: number, last: number) => bucketSpan(first, last, data.intervalMs, data);
+  const sources = useQuery(logSourcesQueryOptions()).data?.sources.filter((source) => source.enabled).map((source) => source.name) ?? [];
   const colorOrder = data ? [...data.services, ...data.errorServices.filter((service) => !data.services.includes(service))] : [];
 
   return (
     <div className="ov-dashboard" data-testid="overview" data-range-from={data?.from} data-range-to={data?.to} aria-busy={isFetching}>
-      <OverviewFilters available={data?.available ?? { services: [], environments: [] }} service={input.service} environment={input.environment} onChange={onFiltersChange} />
+      <OverviewFilters
+        available={{ ...(data?.available ?? { services: [], environments: [] }), sources }}
+        service={input.service}
+        environment={input.environment}
+        source={input.source}
+        onChange={onFiltersChange}
+      />
       {data?.notices.map((notice) => <p key={notice} className="banner banner-warning">{notice}</p>)}
       {isPending ? <div className="skeleton" aria-busy="true">Loading the overview…</div> : null}
       {error ? <ErrorPanel title="The overview is unavailable" message={error.message} /> : null}

@@ -7,6 +7,7 @@ export interface OverviewQueryInput {
   to: string;
   service: string[];
   environment: string[];
+  source: string[];
 }
 
 export const overviewKeys = {
@@ -19,6 +20,7 @@ export function overviewQueryOptions(input: OverviewQueryInput) {
   const params = new URLSearchParams({ from: input.from, to: input.to });
   for (const service of input.service) params.append("service", service);
   for (const environment of input.environment) params.append("environment", environment);
+  for (const source of input.source) params.append("source", source);
   return queryOptions({
     queryKey: overviewKeys.panels(input),
     queryFn: ({ signal }) => fetchJson<OverviewResponse>("/api/overview", params, signal),
