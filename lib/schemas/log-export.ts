@@ -17,7 +17,7 @@ const columnName = z
  */
 export const logExportParamsSchema = logSearchParamsSchema
   // Picked, not omitted: paging parameters the explorer adds (size, cursor) mean nothing here.
-  .pick({ from: true, to: true, q: true, service: true, environment: true, level: true, status: true, order: true })
+  .pick({ from: true, to: true, q: true, service: true, environment: true, level: true, status: true, order: true, source: true })
   .extend({
     format: z.enum(EXPORT_FORMATS).default("ndjson"),
     limit: z.coerce.number().int("limit is a whole number").min(1, "limit is at least 1").optional(),

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { sourceNameSchema } from "./log-source";
 import { logSearchParamsSchema } from "./log-search";
 
 /** GET /api/logs/fields: the fields of the configured index pattern, for the sidebar and column chooser. */
-export const logFieldsParamsSchema = z.object({}).strict();
+export const logFieldsParamsSchema = z.object({ source: sourceNameSchema.optional() }).strict();
 
 export const logFieldSchema = z.object({
   name: z.string(),

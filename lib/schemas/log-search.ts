@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+import { sourceNameSchema } from "./log-source";
 import { statusClassSchema } from "./status-class";
 import { timeRangeParamsSchema } from "./time-range";
 
@@ -25,6 +26,8 @@ export const logSearchParamsSchema = timeRangeParamsSchema
     status: z.array(statusClassSchema).max(4).default([]),
     size: z.coerce.number().int().min(1, "size is at least 1").max(MAX_PAGE_SIZE, `size is at most ${MAX_PAGE_SIZE}`).default(100),
     order: z.enum(["desc", "asc"]).default("desc"),
+    /** The one source the explorer reads; absent reads the first enabled source. */
+    source: sourceNameSchema.optional(),
     /** Opaque token from a previous answer's nextCursor/prevCursor; absent for the first page. */
     cursor: z.string().max(MAX_CURSOR_LENGTH, CURSOR_MESSAGE).regex(/^[A-Za-z0-9_-]+$/, CURSOR_MESSAGE).optional(),
   })

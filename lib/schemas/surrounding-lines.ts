@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+import { sourceNameSchema } from "./log-source";
 import { logLineSchema } from "./log-search";
 
 export const MAX_SURROUNDING_LINES = 200;
@@ -15,6 +16,7 @@ export const surroundingLinesParamsSchema = z
     id: z.string().trim().min(1, "id is required").max(512, "id is too long"),
     before: count("before"),
     after: count("after"),
+    source: sourceNameSchema.optional(),
   })
   .strict();
 

@@ -3,7 +3,7 @@ import { buildAnchorLookupQuery, buildSurroundingQueries, orderSurroundingHits }
 import { readString } from "@/lib/requests/read-log-fields";
 import type { SurroundingLinesParams, SurroundingLinesResponse } from "@/lib/schemas/surrounding-lines";
 import { notFound } from "../errors";
-import type { LogContext } from "./log-context";
+import { soleSourceOrThrow, type LogContext } from "./log-context";
 import { toLogLines } from "./to-log-lines";
 
 /**
@@ -11,7 +11,7 @@ import { toLogLines } from "./to-log-lines";
  * position, then both directions in one _msearch. Every line is redacted before it leaves.
  */
 export async function getSurroundingLines(params: SurroundingLinesParams, context: LogContext): Promise<SurroundingLinesResponse> {
-  const { mapping, indexPattern } = context.settings;
+  const { mapping, indexPattern } = soleSourceOrThrow(context);
   const lookup = await context.store.search({ index: indexPattern, body: buildAnchorLookupQuery(params.id, mapping) }, { signal: context.signal });
   const anchor = lookup.hits[0];
   if (!anchor?.sort) throw notFound(`No log line with id ${params.id} in ${indexPattern}.`);

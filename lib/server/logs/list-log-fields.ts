@@ -2,11 +2,11 @@ import "server-only";
 import { listableFields } from "@/lib/logs/field-catalog";
 import type { LogFieldsResponse } from "@/lib/schemas/log-fields";
 import { getFieldCatalog } from "./get-field-catalog";
-import type { LogContext } from "./log-context";
+import { soleSourceOrThrow, type LogContext } from "./log-context";
 
 /** The fields of the configured index pattern for the sidebar and the column chooser (cached a minute). */
 export async function listLogFields(context: LogContext): Promise<LogFieldsResponse> {
-  const { indexPattern } = context.settings;
+  const { indexPattern } = soleSourceOrThrow(context);
   const catalog = await getFieldCatalog(context.store, indexPattern, { signal: context.signal });
   return { indexPattern, indexCount: catalog.indices.length, fields: listableFields(catalog), notices: [...context.notices] };
 }

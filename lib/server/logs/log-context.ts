@@ -5,7 +5,7 @@ import { DEFAULT_SOURCE_NAME } from "@/lib/schemas/log-source";
 import type { LogSettings } from "@/lib/schemas/log-settings";
 import { resolveTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
 import { getEnv } from "../env";
-import { badRequest } from "../errors";
+import { ApiError, badRequest } from "../errors";
 import { getLogStore } from "../log-store";
 import type { LogStore } from "../log-store/types";
 import { listReadableSources } from "../sources/list-log-sources";
@@ -62,9 +62,25 @@ export interface LoadLogContextOptions {
 /** The configured context: the enabled sources (or the default, with a notice), the process-wide store, LOGS_* and REDACTION_*. */
 export async function loadLogContext(options: LoadLogContextOptions = {}): Promise<LogContext> {
   const { sources: wanted = [], ...rest } = options;
+  return buildConfigured(rest, (readable) => pickSources(readable, wanted));
+}
+
+/**
+ * For one-source views (the explorer, its export, fields and surrounding lines): exactly one
+ * source, the one named or else the first enabled, since sources sort by different time fields
+ * and cannot be paged as one exact table.
+ */
+export async function loadOneSourceContext(options: Omit<LoadLogContextOptions, "sources"> & { source?: string }): Promise<LogContext> {
+  const { source, ...rest } = options;
+  return buildConfigured(rest, (readable) => pickOneSource(readable, source));
+}
+
+type SourcePicker = (readable: readonly ReadSource[]) => { sources: ReadSource[]; notices: string[] };
+
+async function buildConfigured(options: Omit<LoadLogContextOptions, "sources">, pick: SourcePicker): Promise<LogContext> {
   const [readable, store] = await Promise.all([listReadableSources(), getLogStore()]);
-  const { sources, notices } = pickSources(readable.sources, wanted);
-  return createLogContext({ store, sources, notices: [...readable.notices, ...notices], curlOrigin: getEnv().CURL_ORIGIN, ...rest });
+  const { sources, notices } = pick(readable.sources);
+  return createLogContext({ store, sources, notices: [...readable.notices, ...notices], curlOrigin: getEnv().CURL_ORIGIN, ...options });
 }
 
 /** The named sources, with a notice for each name that is gone (deleted, renamed or disabled) so an old link explains itself. */
@@ -75,6 +91,21 @@ export function pickSources(readable: readonly ReadSource[], wanted: readonly st
   const sources = [...new Set(wanted)].flatMap((name) => byName.get(name) ?? []);
   const notices = missing.map((name) => `The source ${name} is not read any more (it was disabled, renamed or deleted in Settings), so this view leaves it out.`);
   return { sources, notices };
+}
+
+/** The source a one-source view reads; with every source disabled there is none, and the view says what to do. */
+export function soleSourceOrThrow(context: LogContext): LogSettings {
+  if (context.sources.length === 0) throw new ApiError(409, "conflict", "Every log source is disabled: an admin can enable one in Settings.");
+  return context.settings;
+}
+
+/** The named source, else the first enabled one (saying so when the named one is gone). */
+export function pickOneSource(readable: readonly ReadSource[], wanted: string | undefined): { sources: ReadSource[]; notices: string[] } {
+  const named = wanted === undefined ? undefined : readable.find((source) => source.name === wanted);
+  if (named) return { sources: [named], notices: [] };
+  const first = readable[0];
+  if (wanted === undefined || !first) return { sources: first ? [first] : [], notices: [] };
+  return { sources: [first], notices: [`The source ${wanted} is not read any more (it was disabled, renamed or deleted in Settings); showing ${first.name} instead.`] };
 }
 
 /** A view's from/to against the context's clock; a bad or reversed range is a 400 on the field at fault. */

@@ -7,7 +7,7 @@ import type { LogSearchParams } from "@/lib/schemas/log-search";
 import type { TimeRange } from "@/lib/time/resolve-time-range";
 import { badRequest } from "../errors";
 import { getFieldCatalog } from "./get-field-catalog";
-import { resolveViewRange, type LogContext } from "./log-context";
+import { resolveViewRange, soleSourceOrThrow, type LogContext } from "./log-context";
 
 export interface PreparedLogView {
   range: TimeRange;
@@ -24,6 +24,7 @@ type ViewParams = Pick<LogSearchParams, "from" | "to" | "q" | "service" | "envir
  * as a 400 that says what to fix, before the engine is asked anything but its field list.
  */
 export async function prepareLogView(params: ViewParams, context: LogContext, frozen?: TimeRange): Promise<PreparedLogView> {
+  soleSourceOrThrow(context);
   const range = frozen ?? resolveViewRange(params, context);
   const syntax = checkQuerySyntax(params.q);
   if (!syntax.ok) throw badRequest(`Query syntax: ${syntax.message}`, { q: syntax.message });

@@ -1,14 +1,14 @@
 import { EXPORT_HEADERS, LOG_EXPORT_ARRAY_KEYS, logExportParamsSchema } from "@/lib/schemas/log-export";
 import { parseSearchParams } from "@/lib/server/http/parse-search-params";
 import { withRoute } from "@/lib/server/http/with-route";
-import { loadLogContext } from "@/lib/server/logs/log-context";
+import { loadOneSourceContext } from "@/lib/server/logs/log-context";
 import { configuredExportLimits, exportLogLines } from "@/lib/server/logs/export-log-lines";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
   const params = parseSearchParams(logExportParamsSchema, url, LOG_EXPORT_ARRAY_KEYS);
-  const file = await exportLogLines(params, await loadLogContext({ signal }), configuredExportLimits());
+  const file = await exportLogLines(params, await loadOneSourceContext({ signal, source: params.source }), configuredExportLimits());
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,

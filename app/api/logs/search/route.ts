@@ -1,12 +1,12 @@
 import { LOG_SEARCH_ARRAY_KEYS, logSearchParamsSchema } from "@/lib/schemas/log-search";
 import { parseSearchParams } from "@/lib/server/http/parse-search-params";
 import { withRoute } from "@/lib/server/http/with-route";
-import { loadLogContext } from "@/lib/server/logs/log-context";
+import { loadOneSourceContext } from "@/lib/server/logs/log-context";
 import { getLogPage } from "@/lib/server/logs/get-log-page";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
   const params = parseSearchParams(logSearchParamsSchema, url, LOG_SEARCH_ARRAY_KEYS);
-  return getLogPage(params, await loadLogContext({ signal }));
+  return getLogPage(params, await loadOneSourceContext({ signal, source: params.source }));
 });
