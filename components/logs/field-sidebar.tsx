@@ -15,7 +15,7 @@ export interface FieldSidebarProps extends FieldValueActions {
   fields: LogField[] | undefined;
   fieldsError?: string | null;
   /** The view's filters, for counting a field opened later. */
-  filters: Omit<FieldValuesInput, "field">;
+  filters: Omit<FieldValuesInput, "field" | "source"> & { source?: string | null };
 }
 
 const MAX_LISTED = 200;
@@ -45,7 +45,7 @@ export function FieldSidebar({ topValues, total, fields, fieldsError, filters, o
                 {field.name}
               </button>
               <span className="muted"> {field.type}</span>
-              {open === field.name ? <OpenedField filters={{ ...filters, field: field.name }} onInclude={onInclude} onExclude={onExclude} /> : null}
+              {open === field.name ? <OpenedField filters={{ ...filters, source: filters.source ?? undefined, field: field.name }} onInclude={onInclude} onExclude={onExclude} /> : null}
             </li>
           ))}
         </ul>

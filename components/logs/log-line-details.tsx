@@ -29,7 +29,7 @@ export function LogLineDetails({ line, mapping }: { line: LogLine; mapping: Fiel
         <CopyButton text={json} label="Copy JSON" />
         <button type="button" aria-expanded={showSurrounding} onClick={() => setShowSurrounding((shown) => !shown)}>Surrounding lines</button>
       </div>
-      {showSurrounding ? <SurroundingLines lineId={line.id} /> : null}
+      {showSurrounding ? <SurroundingLines lineId={line.id} source={line.sourceName} /> : null}
       {view === "json" ? (
         <pre className="json">{json}</pre>
       ) : (

@@ -9,9 +9,9 @@ import { MAX_SURROUNDING_LINES } from "@/lib/schemas/surrounding-lines";
 const STEP = 25;
 
 /** The lines just before and after one line, from the same service, the line itself highlighted. */
-export function SurroundingLines({ lineId }: { lineId: string }) {
+export function SurroundingLines({ lineId, source }: { lineId: string; source?: string }) {
   const [size, setSize] = useState(STEP);
-  const { data, error, isPending, isFetching } = useQuery({ ...surroundingLinesQueryOptions({ id: lineId, before: size, after: size }), placeholderData: keepPreviousData });
+  const { data, error, isPending, isFetching } = useQuery({ ...surroundingLinesQueryOptions({ id: lineId, before: size, after: size, source }), placeholderData: keepPreviousData });
   if (error) return <ErrorPanel title="Surrounding lines are unavailable" message={error.message} />;
   if (isPending) return <p className="notice" role="status">Loading surrounding lines…</p>;
   return (

@@ -6,6 +6,8 @@ export interface SurroundingLinesInput {
   id: string;
   before: number;
   after: number;
+  /** The source the line was read from, so its neighbours come from the same one. */
+  source?: string;
 }
 
 export const surroundingKeys = {
@@ -15,6 +17,7 @@ export const surroundingKeys = {
 
 export function surroundingLinesQueryOptions(input: SurroundingLinesInput) {
   const params = new URLSearchParams({ id: input.id, before: String(input.before), after: String(input.after) });
+  if (input.source) params.set("source", input.source);
   return queryOptions({
     queryKey: surroundingKeys.lines(input),
     queryFn: ({ signal }) => fetchJson<SurroundingLinesResponse>("/api/logs/surrounding", params, signal),

@@ -3,14 +3,15 @@ import type { FieldValuesParams, LogFieldsResponse } from "@/lib/schemas/log-fie
 import type { FieldTopValues, LogSearchParams, LogSearchResponse } from "@/lib/schemas/log-search";
 import { fetchJson } from "./fetch-json";
 
-export type LogPageInput = Omit<LogSearchParams, "cursor"> & { cursor: string | null };
+export type LogPageInput = Omit<LogSearchParams, "cursor" | "source"> & { cursor: string | null; source?: string | null };
 export type FieldValuesInput = FieldValuesParams;
 
 const FILTER_KEYS = ["service", "environment", "level", "status"] as const;
 
 /** The explorer's filters as API parameters; empty values are left out so keys and URLs stay short. */
-export function logFilterParams(input: Omit<FieldValuesParams, "field">): URLSearchParams {
+export function logFilterParams(input: Omit<FieldValuesParams, "field" | "source"> & { source?: string | null }): URLSearchParams {
   const params = new URLSearchParams({ from: input.from, to: input.to });
+  if (input.source) params.set("source", input.source);
   if (input.q.trim()) params.set("q", input.q);
   for (const key of FILTER_KEYS) for (const value of input[key]) params.append(key, value);
   return params;
@@ -19,7 +20,7 @@ export function logFilterParams(input: Omit<FieldValuesParams, "field">): URLSea
 export const logKeys = {
   all: ["logs"] as const,
   page: (input: LogPageInput) => [...logKeys.all, "page", input] as const,
-  fields: () => [...logKeys.all, "fields"] as const,
+  fields: (source: string | undefined) => [...logKeys.all, "fields", source ?? null] as const,
   fieldValues: (input: FieldValuesInput) => [...logKeys.all, "field-values", input] as const,
 };
 
@@ -40,10 +41,10 @@ export function logPageQueryOptions(input: LogPageInput) {
   });
 }
 
-export function logFieldsQueryOptions() {
+export function logFieldsQueryOptions(source?: string) {
   return queryOptions({
-    queryKey: logKeys.fields(),
-    queryFn: ({ signal }) => fetchJson<LogFieldsResponse>("/api/logs/fields", undefined, signal),
+    queryKey: logKeys.fields(source),
+    queryFn: ({ signal }) => fetchJson<LogFieldsResponse>("/api/logs/fields", source ? new URLSearchParams({ source }) : undefined, signal),
     retry: retryOutagesOnce,
     staleTime: 60_000,
   });

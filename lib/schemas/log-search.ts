@@ -45,6 +45,8 @@ export const logLineSchema = z.object({
   message: z.string().nullable(),
   /** Every field of the line, secrets redacted. */
   source: z.record(z.string(), z.unknown()),
+  /** The log source (Settings) the line was read from; its mapping names the line's fields. */
+  sourceName: z.string().optional(),
 });
 
 export const histogramSchema = z.object({
@@ -80,6 +82,8 @@ export const logSearchResponseSchema = z.object({
   to: z.string(),
   total: z.number(),
   totalRelation: z.enum(["eq", "gte"]),
+  /** The one source these lines come from (the explorer reads one at a time). */
+  sourceName: z.string(),
   lines: z.array(logLineSchema),
   paging: logPagingSchema,
   histogram: histogramSchema,

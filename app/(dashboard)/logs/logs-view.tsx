@@ -9,6 +9,7 @@ import { FieldSidebar } from "@/components/logs/field-sidebar";
 import { FilterBar } from "@/components/logs/filter-bar";
 import { LogResultsPanel } from "@/components/logs/log-results-panel";
 import { QueryBox } from "@/components/logs/query-box";
+import { SourcePicker } from "@/components/logs/source-picker";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
 import { TimeControls, type TimeControlsChange } from "@/components/time/time-controls";
 import { addFieldClause } from "@/lib/logs/query-fields";
@@ -23,11 +24,11 @@ type ViewState = ReturnType<typeof useQueryStates<typeof logsSearchParams>>[0];
 
 export function LogsView() {
   const [state, setState] = useQueryStates(logsSearchParams);
-  const { from, to, q, service, environment, level, status, order, size, cursor } = state;
+  const { from, to, source, q, service, environment, level, status, order, size, cursor } = state;
   const refetchInterval = useRefreshInterval(state.refresh);
   // Auto-refresh follows the live first page; a later page is a frozen snapshot.
-  const page = useQuery({ ...logPageQueryOptions({ from, to, q, service, environment, level, status, order, size, cursor }), refetchInterval: cursor ? false : refetchInterval });
-  const fields = useQuery(logFieldsQueryOptions());
+  const page = useQuery({ ...logPageQueryOptions({ from, to, source, q, service, environment, level, status, order, size, cursor }), refetchInterval: cursor ? false : refetchInterval });
+  const fields = useQuery(logFieldsQueryOptions(source ?? undefined));
   const data = page.data;
   const error = page.error as ApiRequestError | null;
 
@@ -47,10 +48,11 @@ export function LogsView() {
     <div className="view lx-view">
       <div className="toolbar">
         <h1>Logs</h1>
+        <SourcePicker value={source ?? data?.sourceName ?? null} onChange={(next) => search({ source: next, columns: [] })} />
         <TimeControls from={from} to={to} refresh={state.refresh} timeZone={state.tz} onChange={onTimeChange} />
         <div className="lx-actions">
           <CopyLinkButton />
-          <ExportMenu filters={{ ...range, q, service, environment, level, status, order, columns }} />
+          <ExportMenu filters={{ ...range, source, q, service, environment, level, status, order, columns }} />
         </div>
       </div>
       <UrlStateNotice parsers={logsSearchParams} />
@@ -81,7 +83,7 @@ export function LogsView() {
           total={data?.total ?? 0}
           fields={fields.data?.fields}
           fieldsError={fields.error?.message ?? null}
-          filters={{ ...range, q, service, environment, level, status }}
+          filters={{ ...range, source, q, service, environment, level, status }}
           onInclude={(field, value) => include(field, value)}
           onExclude={(field, value) => include(field, value, true)}
         />

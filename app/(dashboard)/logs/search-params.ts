@@ -21,6 +21,8 @@ export const PAGE_SIZES = [50, 100, 200, 500] as const;
  */
 export const logsSearchParams = {
   ...timeParsers,
+  /** The one source the explorer reads; unset reads the first enabled source. */
+  source: parseAsBoundedString(64, /^[a-z0-9][a-z0-9_-]*$/),
   q: parseAsBoundedString(4000).withDefault(""),
   service: parseAsArrayOf(token).withDefault([]),
   environment: parseAsArrayOf(token).withDefault([]),

@@ -10,7 +10,7 @@ import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { badRequest } from "../errors";
 import { PointInTimeGoneError, type SearchHit, type SearchResult } from "../log-store/types";
 import { getFieldCatalog } from "./get-field-catalog";
-import type { LogContext } from "./log-context";
+import { sourceNameOf, type LogContext } from "./log-context";
 import { asQueryError, prepareLogView } from "./prepare-log-view";
 import { toLogLines } from "./to-log-lines";
 
@@ -69,7 +69,7 @@ export async function getLogPage(params: LogSearchParams, context: LogContext): 
     await assertHitsFromPattern(shown, view.catalog, context);
   }
 
-  const { lines, redactions } = toLogLines(shown, mapping, context.rules);
+  const { lines, redactions } = toLogLines(shown, mapping, context.rules, sourceNameOf(context));
   const paging = planLogPaging({
     ...pageOf(cursor),
     size: params.size,
@@ -85,6 +85,7 @@ export async function getLogPage(params: LogSearchParams, context: LogContext): 
     to: to.toISOString(),
     total: result.total,
     totalRelation: result.totalRelation ?? "eq",
+    sourceName: sourceNameOf(context),
     lines,
     paging,
     histogram: shapeHistogram(result.aggregations, interval),

@@ -99,6 +99,9 @@ export function soleSourceOrThrow(context: LogContext): LogSettings {
   return context.settings;
 }
 
+/** The name of the source a one-source view reads. */
+export const sourceNameOf = (context: LogContext): string => context.sources[0]?.name ?? DEFAULT_SOURCE_NAME;
+
 /** The named source, else the first enabled one (saying so when the named one is gone). */
 export function pickOneSource(readable: readonly ReadSource[], wanted: string | undefined): { sources: ReadSource[]; notices: string[] } {
   const named = wanted === undefined ? undefined : readable.find((source) => source.name === wanted);

@@ -6,12 +6,13 @@ import type { LogLine } from "@/lib/schemas/log-search";
 import type { SearchHit } from "../log-store/types";
 
 /** Engine hits as the table's lines; every line is redacted here, before it can reach a browser. */
-export function toLogLines(hits: SearchHit[], mapping: FieldMapping, rules: readonly RedactionRule[]): { lines: LogLine[]; redactions: number } {
+export function toLogLines(hits: SearchHit[], mapping: FieldMapping, rules: readonly RedactionRule[], sourceName?: string): { lines: LogLine[]; redactions: number } {
   let redactions = 0;
   const lines = hits.map((hit) => {
     const { value, redactedCount } = redactDocument(hit._source, rules);
     redactions += redactedCount;
-    return shapeLogLine(hit, value, mapping);
+    const line = shapeLogLine(hit, value, mapping);
+    return sourceName === undefined ? line : { ...line, sourceName };
   });
   return { lines, redactions };
 }
