@@ -12,6 +12,8 @@ import { LogLineDetails } from "./log-line-details";
 export interface LogTableProps {
   lines: LogLine[];
   mapping: FieldMapping;
+  /** Per source, when the lines come from several (by each line's `sourceName`). */
+  mappings?: Record<string, FieldMapping>;
   /** Extra columns (dotted field names) after time, service, level and message. */
   columns?: string[];
   highlight?: string[];
@@ -30,11 +32,10 @@ function cell(value: unknown): string {
  * Log lines as a table, shared by the explorer and the request drilldown. A row expands to
  * every field; correlation ids link to the drilldown; matched terms are highlighted.
  */
-export function LogTable({ lines, mapping, columns = [], highlight = [], selectedId, onSelect }: LogTableProps) {
+export function LogTable({ lines, mapping: fallback, mappings, columns = [], highlight = [], selectedId, onSelect }: LogTableProps) {
   const [localSelection, setLocalSelection] = useState<string | null>(null);
   const selected = selectedId !== undefined ? selectedId : localSelection;
   const select = (id: string | null) => (onSelect ? onSelect(id) : setLocalSelection(id));
-  const correlationField = mapping.correlationIds[0]!;
   return (
     <table className="table log-table" data-testid="log-table">
       <thead>
@@ -46,6 +47,9 @@ export function LogTable({ lines, mapping, columns = [], highlight = [], selecte
       <tbody>
         {lines.map((line) => {
           const isOpen = selected === line.id;
+          // Lines of several sources (the drilldown) each name their fields by their own source's mapping.
+          const mapping = (line.sourceName ? mappings?.[line.sourceName] : undefined) ?? fallback;
+          const correlationField = mapping.correlationIds[0]!;
           const requestId = mapping.correlationIds.map((field) => readField(line.source, field)).find((value) => typeof value === "string") as string | undefined;
           const level = (line.level ?? "").toUpperCase();
           return (

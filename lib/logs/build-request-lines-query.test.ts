@@ -20,7 +20,14 @@ describe("buildRequestLinesQuery", () => {
       query: {
         bool: {
           filter: [{ range: { "@timestamp": { gte: "2025-06-01T11:00:00.000Z", lte: "2025-06-01T13:00:00.000Z", format: "strict_date_optional_time" } } }],
-          should: [{ term: { "http.request.id": "req-1" } }, { term: { "trace.id": "req-1" } }, { term: { "transaction.id": "req-1" } }],
+          should: [
+            { term: { "http.request.id": "req-1" } },
+            { term: { "trace.id": "req-1" } },
+            { term: { "transaction.id": "req-1" } },
+            // sqlcommenter comments in statements (PostgreSQL's own lines) and in raw server lines' messages
+            { match_phrase: { "db.statement": "req-1" } },
+            { match_phrase: { message: "req-1" } },
+          ],
           minimum_should_match: 1,
         },
       },
@@ -32,7 +39,7 @@ describe("buildRequestLinesQuery", () => {
   it("uses the mapped names and passes the id as a value, never as query syntax", () => {
     const mapping = { ...ECS_FIELD_MAPPING, timestamp: "time", correlationIds: ["x_request_id"] };
     const body = buildRequestLinesQuery({ id: 'a" OR *:*', from, to, mapping, limit: 10 });
-    expect(body).toMatchObject({ size: 10, query: { bool: { should: [{ term: { x_request_id: 'a" OR *:*' } }] } }, sort: [{ time: { order: "asc" } }] });
+    expect(body).toMatchObject({ size: 10, query: { bool: { should: [{ term: { x_request_id: 'a" OR *:*' } }, { match_phrase: { "db.statement": 'a" OR *:*' } }, { match_phrase: { message: 'a" OR *:*' } }] } }, sort: [{ time: { order: "asc" } }] });
     expect(JSON.stringify(body)).not.toContain("query_string");
   });
 

@@ -34,6 +34,15 @@ function anyCorrelationField(mapping: FieldMapping, id: string) {
   return mapping.correlationIds.map((field) => ({ term: { [field]: id } }));
 }
 
+/**
+ * Lines whose statement text names the id in a sqlcommenter comment (`request_id='…'`, a
+ * traceparent's trace id): PostgreSQL's own log lines carry no correlation field. A phrase can
+ * over-match (`req-1` inside `req-1-b`), so the verb keeps only lines whose comment names the id.
+ */
+function statementMentions(mapping: FieldMapping, id: string) {
+  return [...new Set([mapping.sqlStatement, mapping.message])].map((field) => ({ match_phrase: { [field]: id } }));
+}
+
 /** Every line of one request in the range, oldest first, capped at REQUEST_LINES_LIMIT. */
 export function buildRequestLinesQuery(input: { id: string; from: Date; to: Date; mapping: FieldMapping; limit?: number }): Record<string, unknown> {
   const { mapping } = input;
@@ -43,7 +52,7 @@ export function buildRequestLinesQuery(input: { id: string; from: Date; to: Date
     query: {
       bool: {
         filter: [timeRange(mapping, input.from, input.to)],
-        should: anyCorrelationField(mapping, input.id),
+        should: [...anyCorrelationField(mapping, input.id), ...statementMentions(mapping, input.id)],
         minimum_should_match: 1,
       },
     },
@@ -121,6 +130,22 @@ export function buildRelatedRequestsQueries(input: RelatedRequestsInput): { same
         }
       : null;
   return { sameUser, sameEndpointFailures };
+}
+
+/**
+ * The related requests several sources found, as one list: a request seen in two sources is one
+ * row (its lines add up, it started at the earlier first line, its worst status is the worse).
+ */
+export function mergeRelatedRequests(lists: RelatedRequest[][]): RelatedRequest[] {
+  if (lists.length === 1) return lists[0]!;
+  const byId = new Map<string, RelatedRequest>();
+  for (const request of lists.flat()) {
+    const seen = byId.get(request.id);
+    const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+    const worst = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+    byId.set(request.id, seen ? { id: request.id, lines: seen.lines + request.lines, firstSeen: earliest(seen.firstSeen, request.firstSeen), worstStatus: worst(seen.worstStatus, request.worstStatus) } : request);
+  }
+  return [...byId.values()].sort((a, b) => (b.firstSeen ?? 0) - (a.firstSeen ?? 0)).slice(0, RELATED_REQUESTS_LIMIT);
 }
 
 /** Reads the `requests` terms aggregation of a related-requests answer; tolerant of missing parts. */

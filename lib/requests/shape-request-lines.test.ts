@@ -2,32 +2,34 @@ import { describe, expect, it } from "vitest";
 import { generateDemoLogs } from "@/lib/demo/generate-demo-logs";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { DEFAULT_REDACTION_RULES } from "@/lib/logs/redact";
-import { shapeRequestLines, type RequestHit } from "./shape-request-lines";
+import { shapeRequestLines, type SourcedHit } from "./shape-request-lines";
 
 const { documents } = generateDemoLogs({ seed: 77, anchor: "2025-06-01T12:00:30.000Z", targetLines: 3000 });
-const hitsOf = (requestId: string): RequestHit[] =>
-  documents.filter((d) => d.http.request.id === requestId).map((d, k) => ({ _id: `${requestId}-${k}`, _index: "logs-x", _source: d as unknown as Record<string, unknown> }));
+const hitsOf = (requestId: string): SourcedHit[] =>
+  documents
+    .filter((d) => d.http.request.id === requestId)
+    .map((d, k) => ({ hit: { _id: `${requestId}-${k}`, _index: "logs-x", _source: d as unknown as Record<string, unknown> }, mapping: ECS_FIELD_MAPPING, sourceName: "app" }));
 
 describe("shapeRequestLines", () => {
   const logged = documents.find((d) => d.service.name === "gateway" && d.http.request.headers?.authorization)!;
   const token = logged.http.request.headers!.authorization;
 
   it("redacts every line before the timeline, first error and curl are built from them", () => {
-    const shaped = shapeRequestLines(hitsOf(logged.http.request.id), { id: logged.http.request.id, mapping: ECS_FIELD_MAPPING, rules: DEFAULT_REDACTION_RULES });
+    const shaped = shapeRequestLines(hitsOf(logged.http.request.id), { id: logged.http.request.id, rules: DEFAULT_REDACTION_RULES });
     expect(shaped.redactions).toBeGreaterThan(0);
     expect(JSON.stringify(shaped)).not.toContain(token);
-    expect(shaped.logLines[0]).toMatchObject({ index: "logs-x", timestamp: expect.any(String), service: "gateway" });
+    expect(shaped.logLines[0]).toMatchObject({ index: "logs-x", timestamp: expect.any(String), service: "gateway", sourceName: "app" });
     expect(shaped.curl?.command).toContain(`X-Request-ID: ${logged.http.request.id}`);
   });
 
   it("copies the request's own X-Request-ID when opened by its trace id, and never credentials even with redaction off", () => {
-    const shaped = shapeRequestLines(hitsOf(logged.http.request.id), { id: logged.trace.id, mapping: ECS_FIELD_MAPPING, rules: [] });
+    const shaped = shapeRequestLines(hitsOf(logged.http.request.id), { id: logged.trace.id, rules: [] });
     expect(shaped.curl?.command).toContain(`X-Request-ID: ${logged.http.request.id}`);
     expect(shaped.curl?.command).not.toMatch(/authorization|bearer|eyJ/i);
     expect(JSON.stringify(shaped.logLines)).toContain(token);
   });
 
   it("answers empty for no hits", () => {
-    expect(shapeRequestLines([], { id: "x", mapping: ECS_FIELD_MAPPING, rules: DEFAULT_REDACTION_RULES })).toMatchObject({ logLines: [], redactions: 0, firstError: null, curl: null, timeline: { lanes: [] } });
+    expect(shapeRequestLines([], { id: "x", rules: DEFAULT_REDACTION_RULES })).toMatchObject({ logLines: [], redactions: 0, firstError: null, curl: null, timeline: { lanes: [] } });
   });
 });

@@ -1,10 +1,11 @@
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
 import { DEFAULT_REDACTION_RULES, redactDocument, type RedactionRule } from "@/lib/logs/redact";
 import { shapeLogLine } from "@/lib/logs/shape-log-line";
 import type { LogLine } from "@/lib/schemas/log-search";
 import type { CurlCommand, FirstError, RequestTimeline } from "@/lib/schemas/request-drilldown";
 import { buildCurlCommand } from "./build-curl-command";
 import { buildRequestTimeline } from "./build-request-timeline";
+import { toCanonicalLine } from "./canonical-line";
 import { describeCorrelationIdProblem } from "./correlation-id";
 import { findFirstError } from "./find-first-error";
 import { readString, type RequestLogInput } from "./read-log-fields";
@@ -15,9 +16,16 @@ export interface RequestHit {
   _source: Record<string, unknown>;
 }
 
+/** A hit with the source it came from: its mapping names its fields. */
+export interface SourcedHit {
+  hit: RequestHit;
+  mapping: FieldMapping;
+  sourceName?: string;
+}
+
 export interface ShapedRequestLines {
   logLines: LogLine[];
-  /** The redacted sources, as the pure core reads them. */
+  /** The redacted lines with ECS names added (toCanonicalLine), as the pure core reads them with ECS_FIELD_MAPPING. */
   inputs: RequestLogInput[];
   redactions: number;
   timeline: RequestTimeline;
@@ -26,24 +34,26 @@ export interface ShapedRequestLines {
 }
 
 /**
- * One request's hits as the drilldown shows them. Every source is redacted FIRST: the timeline,
- * the first error and the curl command are built from redacted lines only, so no secret can
- * reach the browser through any of them.
+ * One request's hits, from any number of sources, as the drilldown shows them. Every line is
+ * redacted FIRST: the timeline, the first error and the curl command are built from redacted
+ * lines only, so no secret can reach the browser through any of them. The table shows each line
+ * as logged; the core reads them with ECS names added, so differently shaped sources form one
+ * timeline.
  */
-export function shapeRequestLines(
-  hits: readonly RequestHit[],
-  options: { id: string; mapping: FieldMapping; rules: readonly RedactionRule[]; defaultOrigin?: string },
-): ShapedRequestLines {
-  const { mapping, rules } = options;
+export function shapeRequestLines(hits: readonly SourcedHit[], options: { id: string; rules: readonly RedactionRule[]; defaultOrigin?: string }): ShapedRequestLines {
+  const { rules } = options;
+  const mapping = ECS_FIELD_MAPPING;
   let redactions = 0;
-  const logLines: LogLine[] = hits.map((hit) => {
+  const inputs: RequestLogInput[] = [];
+  const logLines: LogLine[] = hits.map(({ hit, mapping: own, sourceName }) => {
     const { value, redactedCount } = redactDocument(hit._source, rules);
     redactions += redactedCount;
-    return shapeLogLine(hit, value, mapping);
+    inputs.push({ id: hit._id, source: toCanonicalLine(value, own) });
+    const line = shapeLogLine(hit, value, own);
+    return sourceName === undefined ? line : { ...line, sourceName };
   });
-  const inputs = logLines.map((line) => ({ id: line.id, source: line.source }));
   const timeline = buildRequestTimeline(inputs, mapping);
-  const entry = timeline.entry ? logLines.find((line) => line.id === timeline.entry?.lineId) : undefined;
+  const entry = timeline.entry ? inputs.find((line) => line.id === timeline.entry?.lineId) : undefined;
   let curl: CurlCommand | null = null;
   if (entry) {
     // Opened by a trace id, the curl still carries the request's own X-Request-ID (the first correlation field).

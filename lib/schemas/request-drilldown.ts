@@ -212,8 +212,9 @@ export const requestDrilldownResponseSchema = z.object({
   /** The request's lines in time order for the table, secrets redacted. */
   logLines: z.array(logLineSchema),
   redactions: z.number().int(),
-  /** The field mapping the lines were read with, so the table knows ids, stacks and levels. */
+  /** The field mapping of the first source; `mappings` has each source's, by the lines' `sourceName`. */
   mapping: fieldMappingSchema,
+  mappings: z.record(z.string(), fieldMappingSchema),
   notices: z.array(z.string()),
 });
 

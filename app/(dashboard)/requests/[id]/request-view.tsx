@@ -73,7 +73,7 @@ function RequestPanels({ data }: { data: RequestDrilldownResponse }) {
           <h2 id="rq-lines-title">All lines</h2>
           <span className="muted">{data.truncated ? `first ${data.logLines.length.toLocaleString("en-US")} of ${data.lines.toLocaleString("en-US")}` : `${data.lines.toLocaleString("en-US")} lines`}</span>
         </header>
-        <LogTable lines={data.logLines} mapping={data.mapping} selectedId={selected} onSelect={setSelected} />
+        <LogTable lines={data.logLines} mapping={data.mapping} mappings={data.mappings} selectedId={selected} onSelect={setSelected} />
       </section>
       <section className="panel" aria-labelledby="rq-related-title">
         <header className="panel-header"><h2 id="rq-related-title">Related</h2></header>
