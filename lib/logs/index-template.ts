@@ -45,7 +45,7 @@ const fields: Record<string, Record<string, unknown>> = {
  * Plain types both engines and the stripped Elasticsearch test distribution know (no
  * match_only_text, wildcard or data streams). Unknown strings become keywords, not text+keyword.
  */
-export function buildLogIndexTemplate(indexPattern: string = DEFAULT_INDEX_PATTERN): LogIndexTemplate {
+export function buildLogIndexTemplate(indexPattern: string = DEFAULT_INDEX_PATTERN, extraFields: Record<string, Record<string, unknown>> = {}): LogIndexTemplate {
   return {
     indexPatterns: [indexPattern],
     priority: LOG_INDEX_TEMPLATE_PRIORITY,
@@ -53,10 +53,13 @@ export function buildLogIndexTemplate(indexPattern: string = DEFAULT_INDEX_PATTE
     mappings: {
       dynamic: true,
       dynamic_templates: [{ strings_as_keywords: { match_mapping_type: "string", mapping: keyword } }],
-      properties: nestProperties(fields),
+      properties: nestProperties({ ...fields, ...extraFields }),
     },
   };
 }
+
+/** A text field that can also be counted and filtered exactly. */
+export const TEXT_WITH_KEYWORD = { type: "text", fields: { keyword } };
 
 /** "http.request.id" -> { http: { properties: { request: { properties: { id } } } } }. */
 function nestProperties(flat: Record<string, Record<string, unknown>>): Record<string, unknown> {

@@ -19,4 +19,9 @@ describe("toRouteTemplate", () => {
       expect(toRouteTemplate(path)).toBe(demoTemplate(path));
     }
   });
+
+  it("leaves the query and fragment out of a request URL", () => {
+    expect(toRouteTemplate("/api/orders/42?api_key=tk_live_x&page=2")).toBe("/api/orders/{id}");
+    expect(toRouteTemplate("/search#top")).toBe("/search");
+  });
 });

@@ -7,7 +7,9 @@ const LONG_HEX = /^(?=.*\d)[0-9a-f]{16,}$/i;
  * generator's own templating exactly (lib/demo/services.ts), which the integration tests rely on.
  */
 export function toRouteTemplate(path: string): string {
+  // Loggers that write the request URL (pino-http's req.url) include the query; a route never does.
   return path
+    .replace(/[?#].*$/s, "")
     .split("/")
     .map((segment) => (/^\d+$/.test(segment) || UUID.test(segment) || LONG_HEX.test(segment) ? "{id}" : segment))
     .join("/");
