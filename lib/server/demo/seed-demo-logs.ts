@@ -4,7 +4,7 @@ import { DEMO_SOURCE_NAMES, DEMO_SOURCE_TEMPLATE_FIELDS, toSourceDocuments, type
 import type { DemoGroundTruth } from "@/lib/demo/ground-truth";
 import type { DemoLogDocument } from "@/lib/demo/log-document";
 import { DEFAULT_INDEX_PATTERN } from "@/lib/logs/field-mapping";
-import { LOG_INDEX_TEMPLATE_NAME } from "@/lib/logs/index-template";
+import { LOG_INDEX_TEMPLATE_NAME, LOG_INDEX_TEMPLATE_PRIORITY } from "@/lib/logs/index-template";
 import { ensureLogIndexTemplate } from "@/lib/server/log-store/ensure-log-index-template";
 import type { LogStore } from "@/lib/server/log-store/types";
 
@@ -83,8 +83,10 @@ export function routeBatch(batch: DemoLogDocument[], index: string, sources?: Re
 }
 
 /** The shared template covers logs-triage-*; any other index gets a template of its own. */
-async function ensureTemplateFor(store: LogStore, index: string, fields?: Record<string, Record<string, unknown>>): Promise<void> {
+async function ensureTemplateFor(store: LogStore, index: string, fields: Record<string, Record<string, unknown>> = {}): Promise<void> {
   const prefix = DEFAULT_INDEX_PATTERN.replace(/\*$/, "");
-  if (index.startsWith(prefix) && !fields) await ensureLogIndexTemplate(store);
-  else await ensureLogIndexTemplate(store, index, { name: `${LOG_INDEX_TEMPLATE_NAME}-${index}`, fields });
+  const shared = index.startsWith(prefix);
+  if (shared && Object.keys(fields).length === 0) return ensureLogIndexTemplate(store);
+  // An index under the shared pattern with fields of its own needs the higher priority: the engines refuse two equal ones.
+  await ensureLogIndexTemplate(store, index, { name: `${LOG_INDEX_TEMPLATE_NAME}-${index}`, fields, priority: shared ? LOG_INDEX_TEMPLATE_PRIORITY + 1 : undefined });
 }
