@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
-import type { LogSource, LogSourceInput, LogSourcesResponse, UpdateLogSourceInput } from "@/lib/schemas/log-source";
+import type { LogSource, LogSourceInput, LogSourcesResponse, SourceChecksResponse, UpdateLogSourceInput } from "@/lib/schemas/log-source";
 import { fetchJson } from "./fetch-json";
 import { sendJson } from "./send-json";
 
@@ -35,3 +35,7 @@ export const deleteLogSourceMutationOptions = (queryClient: QueryClient) =>
     mutationFn: ({ id, version }: { id: string; version: number }) => sendJson<{ deleted: true }>("DELETE", `/api/sources/${encodeURIComponent(id)}?${new URLSearchParams({ version: String(version) })}`),
     onSuccess: refreshAll(queryClient),
   });
+
+/** Each source against its indices (matches anything? fields present?), for Settings. */
+export const sourceChecksQueryOptions = () =>
+  queryOptions({ queryKey: [...sourceKeys.all, "checks"] as const, queryFn: ({ signal }) => fetchJson<SourceChecksResponse>("/api/sources/check", undefined, signal), staleTime: 0 });

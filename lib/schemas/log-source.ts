@@ -48,3 +48,14 @@ export const DEFAULT_SOURCE_ID = "default";
 /** A source's id in a path: a saved source's uuid, or "default" for the stand-in. */
 export const sourceIdParamsSchema = z.object({ id: z.union([z.literal(DEFAULT_SOURCE_ID), z.string().uuid("not a valid source id")]) });
 export const deleteLogSourceParamsSchema = z.object({ version: z.coerce.number().int().min(0) }).strict();
+
+export const sourceCheckSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  indexCount: z.number().int(),
+  missing: z.array(z.string()),
+  problems: z.array(z.string()),
+});
+export const sourceChecksResponseSchema = z.object({ checks: z.array(sourceCheckSchema) });
+export type SourceCheck = z.infer<typeof sourceCheckSchema>;
+export type SourceChecksResponse = z.infer<typeof sourceChecksResponseSchema>;
