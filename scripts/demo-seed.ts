@@ -1,4 +1,7 @@
 // npm run demo:seed -- [--lines 60000] [--seed 42] [--index logs-triage-demo] [--window 60] [--follow] [--ground-truth FILE]
+//   [--sources [--gateway-index gateway-access-demo] [--postgres-index postgres-server-demo]]
+// With --sources the lines are written as three sources: app lines (ECS) into --index, the gateway's as pino-http
+// lines into --gateway-index, PostgreSQL's log of slow statements into --postgres-index.
 // Recreates the index with demo logs ending now, writes the ground truth to .data/demo-ground-truth.json,
 // and with --follow appends live traffic every 5 s until SIGINT/SIGTERM.
 // Engine from LOGS_URL (default http://127.0.0.1:9200), LOGS_USERNAME/LOGS_PASSWORD or LOGS_API_KEY.
@@ -6,6 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { DEMO_SOURCE_INDICES, type DemoSourceName } from "../lib/demo/demo-sources";
 
 // Run with `tsx --conditions=react-server` (as `npm run demo:seed` does) so server-only modules load.
 const GROUND_TRUTH_FILE = path.resolve(import.meta.dirname, "..", ".data", "demo-ground-truth.json");
@@ -17,6 +21,7 @@ interface SeedArgs {
   windowMinutes: number;
   follow: boolean;
   groundTruthFile: string;
+  sources?: Record<DemoSourceName, string>;
 }
 
 function parseSeedArgs(argv: string[]): SeedArgs {
@@ -29,6 +34,9 @@ function parseSeedArgs(argv: string[]): SeedArgs {
       window: { type: "string", default: "60" },
       follow: { type: "boolean", default: false },
       "ground-truth": { type: "string", default: GROUND_TRUTH_FILE },
+      sources: { type: "boolean", default: false },
+      "gateway-index": { type: "string", default: DEMO_SOURCE_INDICES.gateway },
+      "postgres-index": { type: "string", default: DEMO_SOURCE_INDICES.postgres },
     },
   });
   const lines = Number(values.lines.replace(/[_,]/g, ""));
@@ -37,7 +45,8 @@ function parseSeedArgs(argv: string[]): SeedArgs {
   if (!Number.isInteger(lines) || lines < 1) throw new Error(`--lines must be a positive integer, got "${values.lines}"`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${values.seed}"`);
   if (!(windowMinutes > 0)) throw new Error(`--window must be a positive number of minutes, got "${values.window}"`);
-  return { lines, seed, index: values.index, windowMinutes, follow: values.follow, groundTruthFile: path.resolve(values["ground-truth"]) };
+  const sources = values.sources ? { app: values.index, gateway: values["gateway-index"], postgres: values["postgres-index"] } : undefined;
+  return { lines, seed, index: values.index, windowMinutes, follow: values.follow, groundTruthFile: path.resolve(values["ground-truth"]), sources };
 }
 
 function formatCount(n: number): string {
@@ -74,10 +83,11 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     console.log(`Seeding ~${formatCount(args.lines)} demo lines (seed ${args.seed}) into ${args.index} on ${store.engine} at ${url}`);
-    await store.deleteIndex(args.index);
+    for (const index of args.sources ? Object.values(args.sources) : [args.index]) await store.deleteIndex(index);
     const startedAt = performance.now();
     const groundTruth = await seedDemoLogs(store, {
       index: args.index,
+      sources: args.sources,
       seed: args.seed,
       anchor: Date.now(),
       targetLines: args.lines,
@@ -103,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
       console.log("Streaming live traffic every 5 s; Ctrl-C stops.");
       const live = await streamLiveTraffic(store, {
         index: args.index,
+        sources: args.sources,
         seed: args.seed + 1_000_000,
         signal: controller.signal,
         onTick: ({ lines: written, anchor }) => console.log(`  +${written} lines up to ${anchor}`),

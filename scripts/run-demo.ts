@@ -7,13 +7,16 @@ import { migrate } from "../lib/server/db/migrate";
 import { createLogStore } from "../lib/server/log-store";
 import { seedDemoLogs } from "../lib/server/demo/seed-demo-logs";
 import { streamLiveTraffic } from "../lib/server/demo/stream-live-traffic";
+import { ensureDemoSources } from "../lib/server/demo/ensure-demo-sources";
+import { getDbPool } from "../lib/server/db";
+import { DEMO_SOURCE_INDICES } from "../lib/demo/demo-sources";
 import { startChild, stopChildren, waitForLine } from "./lib/child-processes";
 import { runStep } from "./lib/run-step";
 import { startSearchNode, stopSearchNode, type SearchNode } from "./search-node";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = Number(process.env.PORT ?? 3000);
-const DEMO_INDEX = "logs-triage-demo";
+
 const DEMO_LINES = Number(process.env.DEMO_LINES ?? 60_000);
 const DEMO_ADMIN = { email: process.env.TRIAGE_ADMIN_EMAIL ?? "admin@triage.local", password: process.env.TRIAGE_ADMIN_PASSWORD ?? "triage-demo-admin" };
 const step = (text: string) => console.log(`\n==> ${text}`);
@@ -50,6 +53,19 @@ async function prepareSearch(): Promise<{ url: string; username?: string; passwo
   return node;
 }
 
+/**
+ * Runs `work` against the demo's database, then closes the pool: the embedded PGlite serves one
+ * connection, which the app needs next.
+ */
+async function withDatabase<T>(url: string, work: () => Promise<T>): Promise<T> {
+  process.env.DATABASE_URL = url;
+  try {
+    return await work();
+  } finally {
+    await getDbPool().end();
+  }
+}
+
 async function main() {
   const database = await preparePostgres();
   step("Migrating the database");
@@ -58,16 +74,21 @@ async function main() {
 
   const search = await prepareSearch();
   const store = await createLogStore({ url: search.url, username: search.username, password: search.password, requestTimeoutMs: 120_000 });
-  step(`Seeding ${DEMO_LINES.toLocaleString("en-US")} demo log lines into ${DEMO_INDEX} (${store.engine})`);
-  await store.deleteIndex(DEMO_INDEX);
+  const indices = DEMO_SOURCE_INDICES;
+  step(`Seeding ${DEMO_LINES.toLocaleString("en-US")} demo log lines as three sources: ${Object.values(indices).join(", ")} (${store.engine})`);
+  for (const index of Object.values(indices)) await store.deleteIndex(index);
   const truth = await seedDemoLogs(store, {
-    index: DEMO_INDEX,
+    index: indices.app,
+    sources: indices,
     seed: 42,
     anchor: Date.now(),
     targetLines: DEMO_LINES,
     onProgress: ({ written, linesPerSecond }) => process.stdout.write(`\r  ${written.toLocaleString("en-US")} lines, ${Math.round(linesPerSecond).toLocaleString("en-US")} lines/s\x1b[K`),
   });
   console.log(`\n  ${truth.totals.lines.toLocaleString("en-US")} lines; incidents: ${truth.incidents.map((incident) => incident.id).join(", ")}`);
+  step("Log sources: the app's ECS lines (default), the gateway's pino-http lines, PostgreSQL's server log");
+  const created = await withDatabase(database.url, ensureDemoSources);
+  console.log(`  ${created.length ? `created ${created.join(", ")}` : "already there"}`);
 
   step("Building the app (next build)");
   const build = await runStep(path.join(root, "node_modules/.bin/next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
@@ -95,7 +116,7 @@ async function main() {
   console.log(`\n  Triage is up: http://localhost:${PORT}`);
   console.log(`  Sign in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
   console.log("  New demo traffic arrives every 5 s. Ctrl-C stops everything.\n");
-  await streamLiveTraffic(store, { index: DEMO_INDEX, seed: 4242, signal: live.signal, onError: (error) => console.error(`  live traffic: ${(error as Error).message}`) });
+  await streamLiveTraffic(store, { index: indices.app, sources: indices, seed: 4242, signal: live.signal, onError: (error) => console.error(`  live traffic: ${(error as Error).message}`) });
 }
 
 main().catch(async (error: unknown) => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const { ECS_FIELD_MAPPING } = await import("@/lib/logs/field-mapping");
   const { mapping } = await detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }));
   const { getDb } = await import("@/lib/server/db");
-  await getDb().appSetting.create({ data: { key: "logs", value: { indexPattern: index, mapping }, version: 1, updatedBy: "test" } });
+  await getDb().logSource.create({ data: { name: "default", indexPattern: index, mapping, updatedBy: "test" } });
 });
 
 afterAll(async () => {
@@ -40,10 +40,10 @@ afterAll(async () => {
 const route = (urlPath: string) => routes.find((candidate) => candidate.path === urlPath)!;
 const range = () => `from=${encodeURIComponent(new Date(anchor - 20 * 60_000).toISOString())}&to=${encodeURIComponent(new Date(anchor).toISOString())}`;
 
-describe("GET /api/settings/logs/detect", () => {
+describe("GET /api/sources/detect", () => {
   it.each([["viewer", 403], ["editor", 403], ["admin", 200]] as const)("as %s answers %i", async (role, status) => {
     const caller = await harness.signedInAs(role);
-    const response = await harness.callRoute(route("/api/settings/logs/detect"), "GET", { headers: caller.headers, search: `?indexPattern=${index}` });
+    const response = await harness.callRoute(route("/api/sources/detect"), "GET", { headers: caller.headers, search: `?indexPattern=${index}` });
     expect(response.status).toBe(status);
     if (status === 200) expect(await response.json()).toMatchObject({ indexPattern: index, indexCount: 1, mapping: { service: "service.keyword", duration: "duration_ms", durationUnit: "ms" } });
   });
@@ -51,7 +51,7 @@ describe("GET /api/settings/logs/detect", () => {
   it("refuses a pattern that could reach a system index or a second target", async () => {
     const admin = await harness.signedInAs("admin");
     for (const pattern of [".security", "logs-*,.kibana", "_all"]) {
-      const response = await harness.callRoute(route("/api/settings/logs/detect"), "GET", { headers: admin.headers, search: `?indexPattern=${encodeURIComponent(pattern)}` });
+      const response = await harness.callRoute(route("/api/sources/detect"), "GET", { headers: admin.headers, search: `?indexPattern=${encodeURIComponent(pattern)}` });
       expect(response.status, pattern).toBe(400);
     }
   });

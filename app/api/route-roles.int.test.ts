@@ -44,10 +44,16 @@ const someToken = async () => {
   const token = await db.apiToken.create({ data: { name: "ci", role: "viewer", tokenHash: crypto.randomUUID(), prefix: "trg_xx", userId: owner.userId } });
   return token.id;
 };
-const settingsBody = async () => {
+const sourceBody = async () => {
   const { ECS_FIELD_MAPPING } = await import("@/lib/logs/field-mapping");
-  const row = await db.appSetting.findUnique({ where: { key: "logs" } });
-  return { indexPattern: "logs-triage-*", mapping: ECS_FIELD_MAPPING, version: row?.version ?? 0 };
+  const name = `roles-${crypto.randomUUID().slice(0, 8)}`;
+  return { name, indexPattern: `${name}-*`, mapping: ECS_FIELD_MAPPING, enabled: true };
+};
+/** A saved source of this case's own, to edit or delete. */
+const someSource = async () => {
+  const body = await sourceBody();
+  const row = await db.logSource.create({ data: { ...body, updatedBy: "roles-test" } });
+  return { id: row.id, body: { ...body, version: row.version } };
 };
 
 const CASES: Case[] = [
@@ -55,12 +61,14 @@ const CASES: Case[] = [
   { name: "change a role", method: "PATCH", path: "/api/users/[id]", allowed: ["admin"], prepare: async () => ({ params: { id: await someUser() }, body: { role: "editor" } }) },
   { name: "create an API token", method: "POST", path: "/api/tokens", allowed: ["admin"], prepare: async () => ({ body: { name: "deploy bot", role: "viewer" } }) },
   { name: "revoke an API token", method: "DELETE", path: "/api/tokens/[id]", allowed: ["admin"], prepare: async () => ({ params: { id: await someToken() } }) },
-  { name: "save log settings", method: "PUT", path: "/api/settings/logs", allowed: ["admin"], prepare: async () => ({ body: await settingsBody() }) },
+  { name: "add a log source", method: "POST", path: "/api/sources", allowed: ["admin"], prepare: async () => ({ body: await sourceBody() }) },
+  { name: "edit a log source", method: "PUT", path: "/api/sources/[id]", allowed: ["admin"], prepare: async () => { const source = await someSource(); return { params: { id: source.id }, body: source.body }; } },
+  { name: "delete a log source", method: "DELETE", path: "/api/sources/[id]", allowed: ["admin"], prepare: async () => { const source = await someSource(); return { params: { id: source.id }, search: "?version=1" }; } },
   { name: "log out", method: "POST", path: "/api/auth/logout", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
   { name: "list users", method: "GET", path: "/api/users", allowed: ["admin"], prepare: async () => ({}) },
   { name: "list API tokens", method: "GET", path: "/api/tokens", allowed: ["admin"], prepare: async () => ({}) },
   { name: "read the audit log", method: "GET", path: "/api/audit", allowed: ["admin"], prepare: async () => ({}) },
-  { name: "read log settings", method: "GET", path: "/api/settings/logs", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "list log sources", method: "GET", path: "/api/sources", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
   { name: "read who I am", method: "GET", path: "/api/auth/me", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
 ];
 

@@ -16,6 +16,10 @@ import type { DemoLogDocument, DemoLogLevel } from "./log-document";
 export const DEMO_SOURCE_NAMES = ["app", "gateway", "postgres"] as const;
 export type DemoSourceName = (typeof DEMO_SOURCE_NAMES)[number];
 
+/** Where `npm run demo` writes each source, and the patterns its sources read (the app's is the default, LOGS_INDEX). */
+export const DEMO_SOURCE_INDICES: Record<DemoSourceName, string> = { app: "logs-triage-demo", gateway: "gateway-access-demo", postgres: "postgres-server-demo" };
+export const DEMO_SOURCE_PATTERNS: Record<DemoSourceName, string> = { app: "logs-triage-*", gateway: "gateway-access-*", postgres: "postgres-server-*" };
+
 /** PostgreSQL logs statements at or over this (log_min_duration_statement). */
 export const POSTGRES_LOG_MIN_DURATION_MS = 100;
 /** Services whose database driver adds sqlcommenter comments. */

@@ -1,4 +1,5 @@
 import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
 import type { LogSource, LogSourceInput, LogSourcesResponse, SourceChecksResponse, UpdateLogSourceInput } from "@/lib/schemas/log-source";
 import { fetchJson } from "./fetch-json";
 import { sendJson } from "./send-json";
@@ -6,6 +7,8 @@ import { sendJson } from "./send-json";
 export const sourceKeys = {
   all: ["sources"] as const,
   list: () => [...sourceKeys.all, "list"] as const,
+  checks: () => [...sourceKeys.all, "checks"] as const,
+  detectMapping: (indexPattern: string) => [...sourceKeys.all, "detect-mapping", indexPattern] as const,
 };
 
 /** Every saved source (or the LOGS_INDEX default): the Settings list, and the pickers and filters of the views. */
@@ -38,4 +41,14 @@ export const deleteLogSourceMutationOptions = (queryClient: QueryClient) =>
 
 /** Each source against its indices (matches anything? fields present?), for Settings. */
 export const sourceChecksQueryOptions = () =>
-  queryOptions({ queryKey: [...sourceKeys.all, "checks"] as const, queryFn: ({ signal }) => fetchJson<SourceChecksResponse>("/api/sources/check", undefined, signal), staleTime: 0 });
+  queryOptions({ queryKey: sourceKeys.checks(), queryFn: ({ signal }) => fetchJson<SourceChecksResponse>("/api/sources/check", undefined, signal), staleTime: 0 });
+
+/** A mapping proposal from a pattern's `_field_caps` ("Detect mapping"); always re-read, since indices change. */
+export function fieldMappingProposalQueryOptions(indexPattern: string) {
+  return queryOptions({
+    queryKey: sourceKeys.detectMapping(indexPattern),
+    queryFn: ({ signal }) => fetchJson<FieldMappingProposal>("/api/sources/detect", new URLSearchParams({ indexPattern }), signal),
+    staleTime: 0,
+    retry: false,
+  });
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fieldMappingSchema } from "@/lib/logs/field-mapping";
 import { indexPatternSchema } from "./log-settings";
 
-/** GET /api/settings/logs/detect: which index pattern to read `_field_caps` from. Strict like every query. */
+/** GET /api/sources/detect: which index pattern to read `_field_caps` from. Strict like every query. */
 export const detectFieldMappingParamsSchema = z.object({ indexPattern: indexPatternSchema }).strict();
 export type DetectFieldMappingParams = z.infer<typeof detectFieldMappingParamsSchema>;
 

@@ -21,14 +21,4 @@ export const logSettingsSchema = z.object({
 
 export type LogSettings = z.infer<typeof logSettingsSchema>;
 
-export const LOG_SETTINGS_KEY = "logs";
 
-/** An edit carries the version it was made against; a stale version is refused, not merged. */
-export const updateLogSettingsSchema = logSettingsSchema.extend({
-  version: z.number().int().min(0),
-});
-
-export type UpdateLogSettingsInput = z.infer<typeof updateLogSettingsSchema>;
-
-export const logSettingsResponseSchema = logSettingsSchema.extend({ version: z.number().int(), updatedAt: z.string().nullable(), updatedBy: z.string().nullable() });
-export type LogSettingsResponse = z.infer<typeof logSettingsResponseSchema>;

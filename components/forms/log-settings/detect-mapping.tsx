@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { fieldMappingProposalQueryOptions } from "@/lib/queries/settings";
+import { fieldMappingProposalQueryOptions } from "@/lib/queries/sources";
 import type { FieldMappingProposal, MappingConcept } from "@/lib/schemas/field-mapping-proposal";
 import { indexPatternSchema } from "@/lib/schemas/log-settings";
 import { TEXT_FIELDS } from "./mapping-fields";

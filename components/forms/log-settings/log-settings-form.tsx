@@ -5,32 +5,36 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
 import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
-import { logSettingsSchema, type LogSettings } from "@/lib/schemas/log-settings";
+import { logSettingsSchema } from "@/lib/schemas/log-settings";
+import { logSourceInputSchema, type LogSourceInput } from "@/lib/schemas/log-source";
 import { DetectMapping } from "./detect-mapping";
 import { MappingFields } from "./mapping-fields";
 
 // The form edits correlation ids as one comma-separated text; the contract keeps a list.
-const formSchema = logSettingsSchema.extend({
+const formSchema = logSourceInputSchema.extend({
+  enabled: z.boolean(),
   mapping: logSettingsSchema.shape.mapping.extend({ correlationIds: z.string().trim().min(1, "name at least one field") }),
 });
 export type LogSettingsFormValues = z.infer<typeof formSchema>;
 
-function toFormValues(settings: LogSettings): LogSettingsFormValues {
+function toFormValues(settings: LogSourceInput): LogSettingsFormValues {
   return { ...settings, mapping: { ...settings.mapping, correlationIds: settings.mapping.correlationIds.join(", ") } };
 }
 
-function fromFormValues(values: LogSettingsFormValues): LogSettings {
+function fromFormValues(values: LogSettingsFormValues): LogSourceInput {
   const correlationIds = values.mapping.correlationIds.split(",").map((field) => field.trim()).filter(Boolean);
   return { ...values, mapping: { ...values.mapping, correlationIds } as FieldMapping };
 }
 
 export interface LogSettingsFormProps {
-  defaultValues: LogSettings;
+  defaultValues: LogSourceInput;
   readOnly: boolean;
-  onSubmit: (settings: LogSettings) => Promise<void>;
+  onSubmit: (source: LogSourceInput) => Promise<void>;
+  onCancel?: () => void;
 }
 
-export function LogSettingsForm({ defaultValues, readOnly, onSubmit }: LogSettingsFormProps) {
+/** One log source: its name, its index pattern and how its fields are named ("Detect mapping" proposes them). */
+export function LogSettingsForm({ defaultValues, readOnly, onSubmit, onCancel }: LogSettingsFormProps) {
   const form = useForm<LogSettingsFormValues>({ resolver: zodResolver(formSchema), defaultValues: toFormValues(defaultValues) });
   const submit = form.handleSubmit((values) => onSubmit(fromFormValues(values)));
   // Only what was found replaces the form's values; concepts not found keep what the admin has.
@@ -44,9 +48,18 @@ export function LogSettingsForm({ defaultValues, readOnly, onSubmit }: LogSettin
     }
   };
   return (
-    <form onSubmit={submit} aria-label="Log settings" noValidate>
+    <form onSubmit={submit} aria-label="Log source" noValidate>
       <fieldset disabled={readOnly || form.formState.isSubmitting} data-testid="log-settings-fieldset">
         <legend>Where logs live and what their fields are called</legend>
+        <label className="field">
+          <span>Source name</span>
+          <input {...form.register("name")} aria-invalid={!!form.formState.errors.name} />
+          {form.formState.errors.name ? <small className="error-text">{form.formState.errors.name.message}</small> : null}
+        </label>
+        <label className="field field-inline">
+          <input type="checkbox" {...form.register("enabled")} />
+          <span>Read by every view</span>
+        </label>
         <label className="field">
           <span>Index pattern</span>
           <input {...form.register("indexPattern")} aria-invalid={!!form.formState.errors.indexPattern} />
@@ -57,7 +70,8 @@ export function LogSettingsForm({ defaultValues, readOnly, onSubmit }: LogSettin
       </fieldset>
       {readOnly ? null : (
         <div className="form-actions">
-          <button type="submit" disabled={form.formState.isSubmitting}>Save settings</button>
+          <button type="submit" disabled={form.formState.isSubmitting}>Save source</button>
+          {onCancel ? <button type="button" className="link-button" onClick={onCancel}>Cancel</button> : null}
         </div>
       )}
     </form>

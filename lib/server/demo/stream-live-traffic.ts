@@ -1,9 +1,13 @@
 import "server-only";
 import { generateDemoLogs } from "@/lib/demo/generate-demo-logs";
+import type { DemoSourceName } from "@/lib/demo/demo-sources";
 import type { LogStore } from "@/lib/server/log-store/types";
+import { routeBatch } from "./seed-demo-logs";
 
 export interface LiveTrafficOptions {
   index: string;
+  /** Write each line to its demo source's index, in that source's shape (see seedDemoLogs). */
+  sources?: Record<DemoSourceName, string>;
   seed: number;
   /** Stops the stream; the returned promise then resolves. */
   signal: AbortSignal;
@@ -23,7 +27,7 @@ const LINES_PER_REQUEST = 7;
  * the seed advancing per tick, until the signal fires. Keeps relative views moving.
  */
 export async function streamLiveTraffic(store: LogStore, options: LiveTrafficOptions): Promise<{ ticks: number; lines: number }> {
-  const { index, seed, signal, intervalMs = 5_000, requestsPerTick = 6 } = options;
+  const { index, sources, seed, signal, intervalMs = 5_000, requestsPerTick = 6 } = options;
   let ticks = 0;
   let lines = 0;
   while (!signal.aborted) {
@@ -36,10 +40,14 @@ export async function streamLiveTraffic(store: LogStore, options: LiveTrafficOpt
       incidents: false,
     });
     try {
-      const result = await store.bulkIndex(index, documents);
-      if (result.failed > 0) throw new Error(`live traffic: ${result.failed} documents rejected: ${result.firstError ?? "no reason given"}`);
-      lines += result.indexed;
-      options.onTick?.({ tick: ticks, lines: result.indexed, anchor: new Date(anchor).toISOString() });
+      let written = 0;
+      for (const [target, batch] of Object.entries(routeBatch(documents, index, sources))) {
+        const result = await store.bulkIndex(target, batch);
+        if (result.failed > 0) throw new Error(`live traffic: ${result.failed} documents rejected by ${target}: ${result.firstError ?? "no reason given"}`);
+        written += result.indexed;
+      }
+      lines += written;
+      options.onTick?.({ tick: ticks, lines: written, anchor: new Date(anchor).toISOString() });
     } catch (error) {
       if (!options.onError) throw error;
       options.onError(error);
