@@ -31,7 +31,7 @@ test("a viewer sees forms read-only and no admin pages", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await expect(page.getByTestId("role-badge")).toHaveText("viewer");
   // The server refuses too, not only the UI.
-  const direct = await page.request.put("/api/settings/logs", { data: { indexPattern: "logs-*", mapping: {}, version: 0 }, headers: { origin: new URL(page.url()).origin } });
+  const direct = await page.request.post("/api/sources", { data: { name: "sneaky", indexPattern: "logs-*", mapping: {} }, headers: { origin: new URL(page.url()).origin } });
   expect(direct.status()).toBe(403);
   await page.goto("/admin/users");
   await expect(page.getByText("Admins only")).toBeVisible();
@@ -40,6 +40,7 @@ test("a viewer sees forms read-only and no admin pages", async ({ page }) => {
 test("an admin edits settings; logging out ends the session", async ({ page }) => {
   await signInAsNewUser(page, "admin", "/settings");
   const settings = new SettingsPage(page);
+  await settings.editSource("default");
   await expect(settings.fieldset()).toBeEnabled();
   await expect(settings.saveButton()).toBeVisible();
   await page.getByRole("button", { name: "Log out", exact: true }).click();

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
+/** Settings: the log sources list and the source form. */
 export class SettingsPage {
   constructor(private readonly page: Page) {}
 
@@ -15,12 +16,25 @@ export class SettingsPage {
     return this.page.getByTestId("log-settings-fieldset");
   }
 
+  sourceRow(name: string) {
+    return this.page.getByTestId("sources-table").locator(`tr[data-source="${name}"]`);
+  }
+
+  async addSource(name: string) {
+    await this.page.getByRole("button", { name: "Add source" }).click();
+    await this.page.getByLabel("Source name").fill(name);
+  }
+
+  async editSource(name: string) {
+    await this.sourceRow(name).getByRole("button", { name: "Edit" }).click();
+  }
+
   indexPattern() {
     return this.page.getByLabel("Index pattern");
   }
 
   saveButton() {
-    return this.page.getByRole("button", { name: "Save settings" });
+    return this.page.getByRole("button", { name: "Save source" });
   }
 
   /** One mapping input by its label ("Service", "Correlation id fields (comma-separated)"). */
@@ -54,6 +68,6 @@ export class SettingsPage {
 
   async save() {
     await this.saveButton().click();
-    await expect(this.page.getByRole("status").filter({ hasText: /^Saved \(version \d+\)\.$/ })).toBeVisible();
+    await expect(this.page.getByRole("status").filter({ hasText: /^Saved \S+ \(version \d+\)\.$/ })).toBeVisible();
   }
 }
