@@ -224,4 +224,16 @@ describe("single sign-on header", () => {
       expect(actor).toMatchObject({ email, role: "viewer", via: "proxy" });
     });
   });
+
+  it("creates one account when a new user's first requests arrive in parallel", async () => {
+    await withSso(async () => {
+      const email = `sso-race-${crypto.randomUUID().slice(0, 6)}@triage.test`;
+      const headers = { "x-forwarded-email": email, ...fromPeer("10.50.0.1") };
+      const responses = await Promise.all(Array.from({ length: 12 }, () => me(headers)));
+      expect(responses.map((response) => response.status)).toEqual(Array(12).fill(200));
+      const ids = new Set(await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id)));
+      expect(ids.size).toBe(1);
+      expect(await db.user.count({ where: { email } })).toBe(1);
+    });
+  });
 });
