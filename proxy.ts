@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/lib/request-id";
 import { logger } from "@/lib/server/logger";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
@@ -22,7 +23,7 @@ export function proxy(request: NextRequest) {
 
   if (!isApi && !PUBLIC_PAGES.includes(pathname) && !hasSessionHint) {
     const login = new URL("/login", request.url);
-    login.searchParams.set("next", `${pathname}${search}`);
+    login.searchParams.set("next", safeNextPath(`${pathname}${search}`, request.nextUrl.origin));
     const redirect = NextResponse.redirect(login);
     redirect.headers.set(REQUEST_ID_HEADER, requestId);
     return redirect;

@@ -3,6 +3,22 @@ import { E2E_ADMIN } from "./fixtures/accounts";
 import { LoginPage } from "./pages/login-page";
 import { SettingsPage } from "./pages/settings-page";
 import { signInAsNewUser } from "./fixtures/sign-in";
+import { createUser } from "./fixtures/users";
+
+// Each query string is sent as written. Browsers drop tabs and newlines and read backslashes as
+// slashes, so several of these become "//evil.example" (another host) if handed on unparsed.
+const HOSTILE_NEXT = [
+  "?next=/%09/evil.example",
+  "?next=/%0A/evil.example",
+  "?next=/%0D/evil.example",
+  "?next=%09//evil.example",
+  "?next=/%5Cevil.example",
+  "?next=%5C/evil.example",
+  "?next=/%252F%252Fevil.example",
+  "?next=//evil.example",
+  "?next=https://evil.example/",
+  "?next=javascript:alert(document.domain)",
+];
 
 test("signing in sends you back to the page you asked for", async ({ page }) => {
   await page.goto("/settings?from=now-15m");
@@ -10,6 +26,18 @@ test("signing in sends you back to the page you asked for", async ({ page }) => 
   await new LoginPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/settings\?from=now-15m$/);
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+});
+
+test("signing in never leaves the site, whatever next says", async ({ page }) => {
+  const user = await createUser("viewer");
+  const login = new LoginPage(page);
+  for (const search of HOSTILE_NEXT) {
+    await login.open(search);
+    const appOrigin = new URL(page.url()).origin;
+    await login.signInAndWait(user.email, user.password);
+    const landed = new URL(page.url());
+    expect(`${landed.origin}${landed.pathname}`, `after /login${search}`).toBe(`${appOrigin}/`);
+  }
 });
 
 test("a wrong password is refused without saying whether the account exists", async ({ page }) => {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { postJson } from "@/lib/queries/send-json";
 import { loginSchema, type LoginInput } from "@/lib/schemas/auth";
-import { safeNextPath } from "@/lib/safe-next-path";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 
 export function LoginForm({ next }: { next: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +15,8 @@ export function LoginForm({ next }: { next: string | undefined }) {
     try {
       await postJson("/api/auth/login", values);
       // A full navigation, so the server renders the next page with the new session cookie.
-      window.location.assign(safeNextPath(next));
+      // Checked again against the origin the browser is really on, right where it navigates.
+      window.location.assign(safeNextPath(next, window.location.origin));
     } catch (failure) {
       setError((failure as Error).message);
     }

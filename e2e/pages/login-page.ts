@@ -3,6 +3,11 @@ import type { Page } from "@playwright/test";
 export class LoginPage {
   constructor(private readonly page: Page) {}
 
+  /** The login page with `search` exactly as given, e.g. "?next=/%09/evil.example". */
+  async open(search = "") {
+    await this.page.goto(`/login${search}`);
+  }
+
   async signIn(email: string, password: string) {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);

@@ -23,6 +23,8 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /** Made per process by scripts/serve.mjs; the client-address header is believed only with it. */
+  TRIAGE_PEER_SECRET: z.string().min(32, "TRIAGE_PEER_SECRET is set by `npm start`; leave it unset").optional(),
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For and identity header we believe. */
   TRUSTED_PROXIES: z.string().default(""),
   /** Single sign-on: the header a trusted proxy sets to the signed-in email (oauth2-proxy: X-Forwarded-Email). Off when empty. */

@@ -2,6 +2,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
 import type { ApiRoute } from "@/lib/testing/route-harness";
+import { createPeerSecret, PEER_HEADER, peerStamp } from "@/scripts/lib/peer-stamp.mjs";
+
+// What scripts/serve.mjs does for its process: a fresh secret in the app's environment.
+const PEER_SECRET = createPeerSecret();
+/** The header serve.mjs stamps for a client connected from `address`. */
+const fromPeer = (address: string) => ({ [PEER_HEADER]: peerStamp(PEER_SECRET, address) });
 
 let database: TestDatabase;
 let harness: typeof import("@/lib/testing/route-harness");
@@ -13,6 +19,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT = "3";
   process.env.LOGIN_MAX_FAILURES_PER_ADDRESS = "6";
+  process.env.TRIAGE_PEER_SECRET = PEER_SECRET;
   harness = await import("@/lib/testing/route-harness");
   db = (await import("@/lib/server/db")).getDb();
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, "../../../app"));
@@ -26,7 +33,7 @@ afterAll(async () => {
 
 const route = (urlPath: string) => routes.find((candidate) => candidate.path === urlPath)!;
 const login = (body: unknown, headers: Record<string, string> = {}) =>
-  harness.callRoute(route("/api/auth/login"), "POST", { body, headers: { origin: harness.TEST_ORIGIN, "x-triage-peer": "10.9.8.7", ...headers } });
+  harness.callRoute(route("/api/auth/login"), "POST", { body, headers: { origin: harness.TEST_ORIGIN, ...fromPeer("10.9.8.7"), ...headers } });
 const me = (headers: Record<string, string>) => harness.callRoute(route("/api/auth/me"), "GET", { headers });
 
 async function makeUser(password = "correct horse battery") {
@@ -107,9 +114,9 @@ describe("rate limiting", () => {
   it("locks an account after repeated failures, even for the right password, across addresses", async () => {
     const user = await makeUser();
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect((await login({ email: user.email, password: "wrong" }, { "x-triage-peer": `10.0.0.${attempt + 1}` })).status).toBe(401);
+      expect((await login({ email: user.email, password: "wrong" }, fromPeer(`10.0.0.${attempt + 1}`))).status).toBe(401);
     }
-    const locked = await login({ email: user.email, password: user.password }, { "x-triage-peer": "10.0.0.99" });
+    const locked = await login({ email: user.email, password: user.password }, fromPeer("10.0.0.99"));
     expect(locked.status).toBe(429);
     expect((await locked.json()).error.message).toMatch(/Try again in \d+ minute/);
     expect(await db.auditLog.count({ where: { action: "auth.login_rate_limited" } })).toBeGreaterThan(0);
@@ -118,11 +125,11 @@ describe("rate limiting", () => {
   it("limits one address trying many accounts", async () => {
     const address = `10.1.${Math.floor(Math.random() * 200)}.1`;
     for (let attempt = 0; attempt < 6; attempt++) {
-      await login({ email: `spray-${attempt}-${crypto.randomUUID().slice(0, 6)}@triage.test`, password: "x" }, { "x-triage-peer": address });
+      await login({ email: `spray-${attempt}-${crypto.randomUUID().slice(0, 6)}@triage.test`, password: "x" }, fromPeer(address));
     }
     const user = await makeUser();
-    expect((await login({ email: user.email, password: user.password }, { "x-triage-peer": address })).status).toBe(429);
-    expect((await login({ email: user.email, password: user.password }, { "x-triage-peer": "10.2.0.1" })).status).toBe(200);
+    expect((await login({ email: user.email, password: user.password }, fromPeer(address))).status).toBe(429);
+    expect((await login({ email: user.email, password: user.password }, fromPeer("10.2.0.1"))).status).toBe(200);
   });
 });
 
@@ -167,18 +174,66 @@ describe("API tokens", () => {
   });
 });
 
+describe("client address header", () => {
+  const failedLoginIp = async (email: string) => (await db.auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", details: { path: ["email"], equals: email } } })).ip;
+
+  it("is not believed from a client, only with the wrapper's secret", async () => {
+    for (const forgery of ["10.77.0.2", `${createPeerSecret()} 10.77.0.2`, " 10.77.0.2", `${PEER_SECRET}10.77.0.2`]) {
+      const user = await makeUser();
+      await login({ email: user.email, password: "wrong" }, { [PEER_HEADER]: forgery });
+      expect(await failedLoginIp(user.email), forgery).toBe("unknown");
+    }
+    const stamped = await makeUser();
+    await login({ email: stamped.email, password: "wrong" }, fromPeer("10.77.0.1"));
+    expect(await failedLoginIp(stamped.email)).toBe("10.77.0.1");
+  });
+
+  it("is never believed when the app runs without the wrapper (no secret in its environment)", async () => {
+    const { getEnv } = await import("../env");
+    Object.assign(getEnv(), { TRIAGE_PEER_SECRET: undefined });
+    try {
+      const user = await makeUser();
+      await login({ email: user.email, password: "wrong" }, fromPeer("10.77.0.3"));
+      expect(await failedLoginIp(user.email)).toBe("unknown");
+    } finally {
+      Object.assign(getEnv(), { TRIAGE_PEER_SECRET: PEER_SECRET });
+    }
+  });
+});
+
 describe("single sign-on header", () => {
-  it("is believed only from a trusted proxy address", async () => {
-    process.env.AUTH_PROXY_HEADER = "x-forwarded-email";
-    process.env.TRUSTED_PROXIES = "10.50.0.1";
+  async function withSso<T>(work: (resolveActor: typeof import("./resolve-actor").resolveActor) => Promise<T>): Promise<T> {
     const { resolveActor } = await import("./resolve-actor");
     const { getEnv } = await import("../env");
-    // getEnv caches; these variables are read at first use, so reset through a fresh read.
+    // getEnv caches what it read at first use; switch SSO on for this test only.
     Object.assign(getEnv(), { AUTH_PROXY_HEADER: "x-forwarded-email", TRUSTED_PROXIES: "10.50.0.1" });
-    const email = `sso-${crypto.randomUUID().slice(0, 6)}@triage.test`;
-    expect(await resolveActor(new Headers({ "x-forwarded-email": email, "x-triage-peer": "10.66.0.1" }))).toBeNull();
-    const actor = await resolveActor(new Headers({ "x-forwarded-email": email, "x-triage-peer": "10.50.0.1" }));
-    expect(actor).toMatchObject({ email, role: "viewer", via: "proxy" });
-    Object.assign(getEnv(), { AUTH_PROXY_HEADER: "", TRUSTED_PROXIES: "" });
+    try {
+      return await work(resolveActor);
+    } finally {
+      Object.assign(getEnv(), { AUTH_PROXY_HEADER: "", TRUSTED_PROXIES: "" });
+    }
+  }
+
+  it("is believed only from a trusted proxy address, and only with the wrapper's stamp", async () => {
+    await withSso(async (resolveActor) => {
+      const email = `sso-${crypto.randomUUID().slice(0, 6)}@triage.test`;
+      expect(await resolveActor(new Headers({ "x-forwarded-email": email, ...fromPeer("10.66.0.1") }))).toBeNull();
+      // A client that names the proxy's address itself is not the proxy.
+      expect(await resolveActor(new Headers({ "x-forwarded-email": email, [PEER_HEADER]: "10.50.0.1" }))).toBeNull();
+      const actor = await resolveActor(new Headers({ "x-forwarded-email": email, ...fromPeer("10.50.0.1") }));
+      expect(actor).toMatchObject({ email, role: "viewer", via: "proxy" });
+    });
+  });
+
+  it("creates one account when a new user's first requests arrive in parallel", async () => {
+    await withSso(async () => {
+      const email = `sso-race-${crypto.randomUUID().slice(0, 6)}@triage.test`;
+      const headers = { "x-forwarded-email": email, ...fromPeer("10.50.0.1") };
+      const responses = await Promise.all(Array.from({ length: 12 }, () => me(headers)));
+      expect(responses.map((response) => response.status)).toEqual(Array(12).fill(200));
+      const ids = new Set(await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id)));
+      expect(ids.size).toBe(1);
+      expect(await db.user.count({ where: { email } })).toBe(1);
+    });
   });
 });

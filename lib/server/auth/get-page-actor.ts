@@ -2,8 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/auth/roles";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import type { Actor } from "@/lib/schemas/auth";
 import { isDatabaseConnectionError } from "../errors";
+import { appOrigin } from "../http/check-origin";
 import { resolveActor } from "./resolve-actor";
 
 export type PageActorResult = { ok: true; actor: Actor } | { ok: false; outage: string };
@@ -21,7 +23,7 @@ export async function getPageActor(): Promise<PageActorResult> {
     if (!isDatabaseConnectionError(error)) throw error;
     return { ok: false, outage: "Postgres is unreachable, so Triage cannot check who you are. Sign-in and all views are unavailable until it is back." };
   }
-  if (!actor) redirect(`/login?next=${encodeURIComponent(requestHeaders.get("x-triage-path") ?? "/")}`);
+  if (!actor) redirect(`/login?next=${encodeURIComponent(safeNextPath(requestHeaders.get("x-triage-path"), appOrigin(requestHeaders)))}`);
   return { ok: true, actor };
 }
 

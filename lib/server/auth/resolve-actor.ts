@@ -2,6 +2,7 @@ import "server-only";
 import { weakerRole } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/schemas/auth";
 import { getDb } from "../db";
+import { isUniqueViolation } from "../db/unique-violation";
 import { getEnv } from "../env";
 import { isFromTrustedProxy } from "./client-address";
 import { hashSecretToken } from "./secret-token";
@@ -45,17 +46,28 @@ async function actorFromApiToken(token: string, now: Date): Promise<Actor | null
   return { id: user.id, email: user.email, name: `${user.name} (token ${apiToken.name})`, role: weakerRole(apiToken.role, user.role), via: "token" };
 }
 
+/**
+ * First visit through SSO: the account is created with the default role; admins raise it.
+ * A browser opening several tabs at once sends parallel first requests: the losers of the
+ * race on the unique email read the winner's row.
+ */
+async function createSsoUser(email: string) {
+  const db = getDb();
+  try {
+    return await db.user.create({ data: { email, name: email.split("@")[0] ?? email, passwordHash: "!sso", role: getEnv().AUTH_PROXY_DEFAULT_ROLE } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.user.findUniqueOrThrow({ where: { email } });
+  }
+}
+
 /** Single sign-on: believed only from configured proxy addresses, and only for known, enabled users. */
 async function actorFromProxyHeader(headers: Headers): Promise<Actor | null> {
   const headerName = getEnv().AUTH_PROXY_HEADER;
   if (!headerName || !isFromTrustedProxy(headers)) return null;
   const email = headers.get(headerName)?.trim().toLowerCase();
   if (!email) return null;
-  const db = getDb();
-  const user =
-    (await db.user.findUnique({ where: { email } })) ??
-    // First visit through SSO: the account is created with the default role; admins raise it.
-    (await db.user.create({ data: { email, name: email.split("@")[0] ?? email, passwordHash: "!sso", role: getEnv().AUTH_PROXY_DEFAULT_ROLE } }));
+  const user = (await getDb().user.findUnique({ where: { email } })) ?? (await createSsoUser(email));
   if (user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, via: "proxy" };
 }

@@ -8,13 +8,16 @@ export function isMutation(method: string): boolean {
 }
 
 /** The origin this app is served from: APP_URL when set, else what the request was addressed to. */
-function expectedOrigin(request: Request): string {
+export function appOrigin(headers: Headers, requestUrl?: string): string {
   const appUrl = getEnv().APP_URL;
   if (appUrl) return new URL(appUrl).origin;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  const fallback = requestUrl ? new URL(requestUrl) : undefined;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? fallback?.host ?? "localhost";
+  const proto = headers.get("x-forwarded-proto") ?? fallback?.protocol.replace(":", "") ?? "http";
   return `${proto}://${host}`;
 }
+
+const expectedOrigin = (request: Request) => appOrigin(request.headers, request.url);
 
 /**
  * Browser mutations must say where they come from, and it must be us: on top of SameSite
