@@ -14,6 +14,7 @@ import { acquireEngine, releaseEngine, type EngineTarget } from "./bench/engine-
 import { apiToRawRatios, measureCases, type CaseResult } from "./bench/measure";
 import { describeMachine, formatTable, saveReport, type BenchReport } from "./bench/report";
 import { ensureBenchData, type BenchData } from "./bench/seed-bench-index";
+import { ensureBenchSources, type BenchSources } from "./bench/seed-bench-sources";
 import { settleIndex } from "./bench/settle-index";
 import type { SearchEngineName } from "./lib/search-engines";
 
@@ -39,7 +40,9 @@ async function benchEngine(engine: SearchEngineName, args: BenchArgs): Promise<v
       if (args.engineGiven && store.engine !== engine) throw new Error(`${target.url} answers as ${store.engine}, not ${engine}`);
       const data = await ensureBenchData(store, target, args.lines, args.reuse, log);
       await settleIndex(target, data.index, log);
-      const results = await measureAll(store, target, data, args);
+      const sources = await ensureBenchSources(store, target, args.lines, args.reuse, log);
+      for (const source of sources.sources) await settleIndex(target, source.indexPattern, log);
+      const results = await measureAll(store, target, data, sources, args);
       const report = await buildReport(store, target, data, args, results);
       console.log(`\n${formatTable(report)}\n`);
       log(`Saved ${path.relative(process.cwd(), await saveReport(report))}`);
@@ -52,8 +55,9 @@ async function benchEngine(engine: SearchEngineName, args: BenchArgs): Promise<v
   }
 }
 
-async function measureAll(store: LogStore, target: EngineTarget, data: BenchData, args: BenchArgs): Promise<CaseResult[]> {
+async function measureAll(store: LogStore, target: EngineTarget, data: BenchData, sources: BenchSources, args: BenchArgs): Promise<CaseResult[]> {
   const context: BenchContext = {
+    sources,
     counting: countRoundTrips(store),
     target,
     index: data.index,

@@ -4,6 +4,8 @@ import type { EngineTarget } from "./engine-target";
 import { errorRateCases } from "./error-rate-cases";
 import { explorerCases } from "./explorer-cases";
 import { overviewCases } from "./overview-cases";
+import type { BenchSources } from "./seed-bench-sources";
+import { sourcesCases } from "./sources-cases";
 
 export interface BenchContext {
   counting: CountingStore;
@@ -11,6 +13,8 @@ export interface BenchContext {
   index: string;
   /** Absolute, so a reused index is measured over the hour it was seeded for; `to` is the seed's anchor. */
   range: { from: Date; to: Date };
+  /** The same size of traffic as three differently shaped sources (the multi-source cases). */
+  sources?: BenchSources;
 }
 
 export type BenchPath = "API verb" | "raw engine";
@@ -47,4 +51,5 @@ export const BENCH_CASES: BenchCase[] = [
   ...explorerCases("explorer, payments 5xx", { service: ["payments"], status: ["5xx"] }),
   ...drilldownCases(),
   ...errorRateCases("error rate (old endpoint)", []),
+  ...sourcesCases(),
 ];
