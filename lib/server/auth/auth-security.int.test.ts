@@ -1,4 +1,5 @@
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
 import type { ApiRoute } from "@/lib/testing/route-harness";
@@ -41,6 +42,14 @@ async function makeUser(password = "correct horse battery") {
   const email = `user-${crypto.randomUUID().slice(0, 8)}@triage.test`;
   const user = await db.user.create({ data: { email, name: "U", passwordHash: await hashPassword(password), role: "editor" } });
   return { ...user, password };
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error("timed out waiting for the condition");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function sessionCookie(response: Response): string {
@@ -107,6 +116,26 @@ describe("login and sessions", () => {
     expect((await me({ cookie })).status).toBe(401);
     const audit = await db.auditLog.findFirst({ where: { action: "user.role_changed", targetId: user.id } });
     expect(audit?.details).toMatchObject({ from: "editor", to: "viewer" });
+  });
+
+  it("answers 409, never 500, when another admin creates the same account between the check and the insert", async () => {
+    const admin = await harness.signedInAs("admin");
+    const email = `race-${crypto.randomUUID().slice(0, 8)}@triage.test`;
+    // The other admin's insert, not yet committed: the route's check cannot see it, and its insert waits on the unique index.
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`INSERT INTO users (id, email, name, password_hash, role, updated_at) VALUES ($1, $2, 'Other', 'x', 'viewer', now())`, [crypto.randomUUID(), email]);
+      const pending = harness.callRoute(route("/api/users"), "POST", { body: { email, name: "Race", password: "a long enough password", role: "viewer" }, headers: admin.headers });
+      await waitFor(async () => (await other.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount === 1);
+      await other.query("COMMIT");
+      const response = await pending;
+      expect(response.status, await response.text()).toBe(409);
+    } finally {
+      await other.end();
+    }
+    expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });
 
