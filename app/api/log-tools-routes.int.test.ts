@@ -7,6 +7,7 @@ import type { ApiRoute } from "@/lib/testing/route-harness";
 import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 import { createLogContext } from "@/lib/server/logs/log-context";
+import { countOpenContexts, TEST_ENGINES } from "@/lib/testing/test-engines";
 
 // The export, surrounding-lines and detect routes end to end in-process: guard, strict params, headers, streaming.
 let database: TestDatabase;
@@ -78,6 +79,47 @@ describe("GET /api/logs/export", () => {
       const response = await harness.callRoute(route("/api/logs/export"), "GET", { headers: viewer.headers, search });
       expect(response.status, search).toBe(400);
       expect((await response.json()).error.code).toBe("bad_request");
+    }
+  });
+});
+
+describe("GET /api/logs/search", () => {
+  const pageTwo = async (headers: Record<string, string>, cursor?: string) => {
+    const response = await harness.callRoute(route("/api/logs/search"), "GET", { headers, search: `?size=20&${range()}${cursor ? `&cursor=${cursor}` : ""}` });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { paging: { nextCursor: string | null }; lines: { id: string }[]; notices: string[] };
+  };
+
+  it("holds one point in time per signed-in viewer however often a link is replayed", async () => {
+    const before = await countOpenContexts(TEST_ENGINES[0], index);
+    const viewer = await harness.signedInAs("viewer");
+    const first = await pageTwo(viewer.headers);
+    const link = first.paging.nextCursor!;
+    const second = await pageTwo(viewer.headers, link);
+    for (let i = 0; i < 10; i++) expect((await pageTwo(viewer.headers, link)).lines).toEqual(second.lines);
+    expect(await countOpenContexts(TEST_ENGINES[0], index)).toBe(before + 1);
+    const colleague = await harness.signedInAs("viewer", "colleague");
+    expect((await pageTwo(colleague.headers, link)).lines).toEqual(second.lines);
+    expect(await countOpenContexts(TEST_ENGINES[0], index)).toBe(before + 2);
+    // Each viewer's first page of another view closes theirs.
+    for (const headers of [viewer.headers, colleague.headers]) {
+      const response = await harness.callRoute(route("/api/logs/search"), "GET", { headers, search: `?size=20&q=shipping&${range()}` });
+      expect(response.status).toBe(200);
+    }
+    expect(await countOpenContexts(TEST_ENGINES[0], index)).toBe(before);
+  });
+
+  it("answers a forged or out-of-range page link with a 400 envelope on the cursor", async () => {
+    const viewer = await harness.signedInAs("viewer");
+    const link = (await pageTwo(viewer.headers)).paging.nextCursor!;
+    const wire = JSON.parse(Buffer.from(link, "base64url").subarray(32).toString("utf8")) as unknown[];
+    // The old scheme: a checksum anyone can compute in front of the JSON; here with a 10-year range.
+    wire[5] = (wire[6] as number) - 10 * 365 * 86_400_000;
+    const forged = Buffer.concat([Buffer.alloc(32), Buffer.from(JSON.stringify(wire))]).toString("base64url");
+    for (const cursor of [forged, "garbage"]) {
+      const response = await harness.callRoute(route("/api/logs/search"), "GET", { headers: viewer.headers, search: `?size=20&${range()}&cursor=${cursor}` });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ code: "bad_request", fields: { cursor: expect.any(String) } });
     }
   });
 });

@@ -27,6 +27,8 @@ export interface LogContext {
   readonly signal?: AbortSignal;
   /** Origin the request drilldown's curl uses when a line names no host (CURL_ORIGIN). */
   readonly curlOrigin?: string;
+  /** Who is looking, set by routes from the actor: paging holds one point in time per viewer, exports are bounded per viewer. */
+  readonly viewer?: { readonly id: string };
 }
 
 export type LogContextParts = Pick<LogContext, "store" | "settings"> & Partial<Omit<LogContext, "store" | "settings">>;
@@ -37,7 +39,7 @@ export function createLogContext(parts: LogContextParts): LogContext {
 }
 
 /** The configured context: stored settings (or defaults, with a notice), the process-wide store, LOGS_* and REDACTION_*. */
-export async function loadLogContext(options: { signal?: AbortSignal; now?: Date } = {}): Promise<LogContext> {
+export async function loadLogContext(options: { signal?: AbortSignal; now?: Date; viewer?: { id: string } } = {}): Promise<LogContext> {
   const [{ settings, notice }, store] = await Promise.all([getLogSettings(), getLogStore()]);
   return createLogContext({ store, settings, notices: notice ? [notice] : [], curlOrigin: getEnv().CURL_ORIGIN, ...options });
 }
