@@ -83,6 +83,39 @@ describe("GET /api/logs/export", () => {
   });
 });
 
+describe("GET /api/logs/export limits", () => {
+  // More lines than one export page, so an export whose reader takes nothing keeps its slot; an hour
+  // before the other tests' range, so their totals stay as they are.
+  const earlier = anchor - 60 * 60_000;
+  const exportAs = (headers: Record<string, string>) =>
+    harness.callRoute(route("/api/logs/export"), "GET", { headers, search: `?format=ndjson&from=${new Date(earlier - 20 * 60_000).toISOString()}&to=${new Date(earlier).toISOString()}` });
+  beforeAll(async () => {
+    await store.bulkIndex(index, buildNonEcsLogs({ count: 6_000, anchor: earlier, minutes: 20, seed: 5 }).lines as unknown as Record<string, unknown>[], { refresh: true });
+  });
+
+  it("answers a viewer's third concurrent export, and the instance's ninth, with a readable 429", async () => {
+    const open: Response[] = [];
+    try {
+      const viewer = await harness.signedInAs("viewer");
+      for (let i = 0; i < 2; i++) open.push(await exportAs(viewer.headers));
+      expect(open.map((response) => response.status)).toEqual([200, 200]);
+      const third = await exportAs(viewer.headers);
+      expect(third.status).toBe(429);
+      expect((await third.json()).error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/^You already have 2 exports running/) });
+
+      for (let i = 0; i < 6; i++) open.push(await exportAs((await harness.signedInAs("viewer", `other${i}`)).headers));
+      expect(open.every((response) => response.status === 200)).toBe(true);
+      const ninth = await exportAs((await harness.signedInAs("viewer", "ninth")).headers);
+      expect(ninth.status).toBe(429);
+      expect((await ninth.json()).error.message).toMatch(/instance is already running 8 exports/);
+    } finally {
+      for (const response of open) await response.body?.cancel();
+    }
+    // Cancelled downloads give their slots back.
+    expect((await exportAs((await harness.signedInAs("viewer")).headers)).status).toBe(200);
+  });
+});
+
 describe("GET /api/logs/search", () => {
   const pageTwo = async (headers: Record<string, string>, cursor?: string) => {
     const response = await harness.callRoute(route("/api/logs/search"), "GET", { headers, search: `?size=20&${range()}${cursor ? `&cursor=${cursor}` : ""}` });
