@@ -8,7 +8,7 @@ import { shapeHistogram, shapeTopValues } from "@/lib/logs/shape-log-page";
 import { CURSOR_MESSAGE, type LogSearchParams, type LogSearchResponse } from "@/lib/schemas/log-search";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { checkTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
-import { badRequest, DatabaseUnavailableError, isDatabaseConnectionError } from "../errors";
+import { badRequest } from "../errors";
 import { logger } from "../logger";
 import { getAppSecret } from "../security/app-secret";
 import { leaveOtherViews, type ExplorerPitSlot } from "./explorer-pits";
@@ -25,10 +25,9 @@ export interface LogPageOptions {
 const DEFAULT_OPTIONS: LogPageOptions = { keepAliveSeconds: PIT_KEEP_ALIVE_SECONDS };
 /** Verbs called without a viewer (the benchmark, jobs) share one slot. */
 const UNATTRIBUTED_VIEWER = "unattributed";
-const NO_SIGNING_NOTICE = "Paging is unavailable: Postgres is unreachable and TRIAGE_SECRET is not set, so page links cannot be signed.";
+const NO_SIGNING_NOTICE = "Paging is unavailable: the secret that signs page links cannot be read (is Postgres reachable, or TRIAGE_SECRET set?).";
 
 const cursorError = (message = CURSOR_MESSAGE) => badRequest(message, { cursor: message });
-const isDatabaseDown = (error: unknown) => error instanceof DatabaseUnavailableError || isDatabaseConnectionError(error);
 
 /**
  * One explorer view: a page of lines (newest first unless asked otherwise), the exact total, the
@@ -104,12 +103,25 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
   };
 }
 
-/** The app secret; on a first page with Postgres down (and no TRIAGE_SECRET), null: the page shows, without links onward. */
+let warnedNoSecret = false;
+
+/**
+ * The app secret. A first page shows even when it cannot be read (Postgres down and no
+ * TRIAGE_SECRET): null then, and the page has no links onward. A cursor cannot be checked without it.
+ */
 function signingKey(needed: boolean): Promise<Uint8Array | null> {
-  const key = getAppSecret().catch((error: unknown) => {
-    if (!needed && isDatabaseDown(error)) return null;
-    throw error;
-  });
+  const key = getAppSecret().then(
+    (secret) => {
+      warnedNoSecret = false;
+      return secret;
+    },
+    (error: unknown) => {
+      if (needed) throw error;
+      if (!warnedNoSecret) logger.warn({ err: error }, "cannot read the app secret; explorer pages are shown without page links");
+      warnedNoSecret = true;
+      return null;
+    },
+  );
   // Awaited later; this only keeps an early failure from counting as unhandled meanwhile.
   key.catch(() => undefined);
   return key;
