@@ -40,36 +40,51 @@ const usable = (row: { expiresAt: Date }, access: ExplorerPitAccess) => row.expi
  * new one, which replaces every other point in time the viewer holds. Throws the engine's
  * PointInTimeRefusedError when it will not open one, and Postgres errors as they come.
  */
-export async function acquireExplorerPit(slot: ExplorerPitSlot, access: ExplorerPitAccess): Promise<{ id: string; opened: boolean }> {
+export interface AcquiredPit {
+  id: string;
+  /** Opened for this request (not a reused one). */
+  opened: boolean;
+  /** When the registry believes it lapses. */
+  expiresAt: Date;
+}
+
+export async function acquireExplorerPit(slot: ExplorerPitSlot, access: ExplorerPitAccess): Promise<AcquiredPit> {
   const db = getDb();
   const row = await db.explorerPit.findUnique({ where: { viewerId_viewKey: { viewerId: slot.viewerId, viewKey: slot.viewKey } } });
-  if (row && sameRange(row, slot) && usable(row, access)) return { id: row.pitId, opened: false };
+  if (row && sameRange(row, slot) && usable(row, access)) return { id: row.pitId, opened: false, expiresAt: row.expiresAt };
 
   const opened = await access.store.openPointInTime(access.indexPattern, keepAlive(access), { signal: access.signal });
-  let outcome: { kept: string; close: string[] };
+  let outcome: { kept: string; expiresAt: Date; close: string[] };
   try {
     // Serialised per viewer, so two instances answering the same viewer at once agree on one id.
     outcome = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('triage.explorer-pits'), hashtext(${slot.viewerId}))`;
       const held = await tx.explorerPit.findMany({ where: { viewerId: slot.viewerId } });
       const winner = held.find((candidate) => candidate.viewKey === slot.viewKey && sameRange(candidate, slot) && usable(candidate, access));
-      if (winner) return { kept: winner.pitId, close: [opened] };
+      if (winner) return { kept: winner.pitId, expiresAt: winner.expiresAt, close: [opened] };
       await tx.explorerPit.deleteMany({ where: { viewerId: slot.viewerId } });
-      await tx.explorerPit.create({ data: { viewerId: slot.viewerId, viewKey: slot.viewKey, pitId: opened, rangeFrom: slot.range.from, rangeTo: slot.range.to, expiresAt: expiry(access) } });
+      const expiresAt = expiry(access);
+      await tx.explorerPit.create({ data: { viewerId: slot.viewerId, viewKey: slot.viewKey, pitId: opened, rangeFrom: slot.range.from, rangeTo: slot.range.to, expiresAt } });
       await tx.explorerPit.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - SWEEP_AFTER_MS) } } });
-      return { kept: opened, close: held.map((old) => old.pitId) };
+      return { kept: opened, expiresAt, close: held.map((old) => old.pitId) };
     });
   } catch (error) {
     await closeQuietly(access.store, [opened]);
     throw error;
   }
   await closeQuietly(access.store, outcome.close);
-  return { id: outcome.kept, opened: outcome.kept === opened };
+  return { id: outcome.kept, opened: outcome.kept === opened, expiresAt: outcome.expiresAt };
 }
 
-/** After a search: the engine may hand back a new id for the same point in time, and the keep-alive restarted. */
-export async function renewExplorerPit(slot: ExplorerPitSlot, access: ExplorerPitAccess, usedId: string, returnedId: string): Promise<void> {
-  await getDb().explorerPit.updateMany({ where: { viewerId: slot.viewerId, viewKey: slot.viewKey, pitId: usedId }, data: { pitId: returnedId, expiresAt: expiry(access) } });
+/**
+ * After a search, which restarted the engine's keep-alive and may have handed back a new id. The
+ * row is rewritten only when the id changed or its expiry lags by a fifth of the keep-alive, so a
+ * burst of refetches costs no writes; a lagging expiry only makes the registry replace it early.
+ */
+export async function renewExplorerPit(slot: ExplorerPitSlot, access: ExplorerPitAccess, used: AcquiredPit, returnedId: string): Promise<void> {
+  const lag = expiry(access).getTime() - used.expiresAt.getTime();
+  if (returnedId === used.id && lag < access.keepAliveSeconds * 200) return;
+  await getDb().explorerPit.updateMany({ where: { viewerId: slot.viewerId, viewKey: slot.viewKey, pitId: used.id }, data: { pitId: returnedId, expiresAt: expiry(access) } });
 }
 
 /** The engine no longer knows this id (expired, or the engine restarted): forget it so the next read opens a new one. */

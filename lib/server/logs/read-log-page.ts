@@ -7,7 +7,7 @@ import { CURSOR_MESSAGE } from "@/lib/schemas/log-search";
 import { badRequest, DatabaseUnavailableError, isDatabaseConnectionError } from "../errors";
 import { logger } from "../logger";
 import { PointInTimeGoneError, PointInTimeRefusedError, type SearchHit, type SearchResult } from "../log-store/types";
-import { acquireExplorerPit, forgetExplorerPit, renewExplorerPit, type ExplorerPitAccess, type ExplorerPitSlot } from "./explorer-pits";
+import { acquireExplorerPit, forgetExplorerPit, renewExplorerPit, type AcquiredPit, type ExplorerPitAccess, type ExplorerPitSlot } from "./explorer-pits";
 
 export const PAGE_NOTICES = {
   refused: "The search engine would not open a point in time for paging (it may be holding too many), so this page was read without one: lines that arrive or change while you page may shift between pages.",
@@ -37,7 +37,7 @@ const isDatabaseDown = (error: unknown) => error instanceof DatabaseUnavailableE
  */
 export async function readInSnapshot(search: Search, base: PageBase, size: number, slot: ExplorerPitSlot, access: ExplorerPitAccess, cursor: PageCursor | null): Promise<PageReadResult | { unavailable: string }> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    let pit: { id: string; opened: boolean };
+    let pit: AcquiredPit;
     try {
       pit = await acquireExplorerPit(slot, access);
     } catch (error) {
@@ -58,7 +58,7 @@ export async function readInSnapshot(search: Search, base: PageBase, size: numbe
       if (pit.opened) throw cursorError();
       continue;
     }
-    await renewExplorerPit(slot, access, pit.id, result.pitId ?? pit.id).catch((error: unknown) => logger.warn({ err: error }, "could not renew an explorer point in time"));
+    await renewExplorerPit(slot, access, pit, result.pitId ?? pit.id).catch((error: unknown) => logger.warn({ err: error }, "could not renew an explorer point in time"));
     const shown = direction === "prev" ? [...result.hits].reverse() : result.hits;
     const notices = pit.opened && cursor?.snapshot ? [PAGE_NOTICES.newSnapshot] : [];
     return { result, shown, read: { kind: "snapshot" }, notices };
