@@ -4,6 +4,7 @@
 // round trips per view (searches, field caps, points in time). Prints a table and
 // saves JSON to bench/results/. Engine: LOGS_URL (+ LOGS_USERNAME/LOGS_PASSWORD) when set, otherwise a node
 // of the bench's own on port 9220 (Elasticsearch) / 9221 (OpenSearch), stopped at the end if started here.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createLogStore } from "@/lib/server/log-store";
 import type { LogStore } from "@/lib/server/log-store/types";
@@ -85,6 +86,8 @@ async function buildReport(store: LogStore, target: EngineTarget, data: BenchDat
 
 async function main(argv: string[]): Promise<number> {
   const args = parseBenchArgs(argv);
+  // Explorer pages sign their cursors like the app does; the bench has no Postgres to keep a generated secret in.
+  process.env.TRIAGE_SECRET ||= randomBytes(32).toString("base64url");
   if (process.env.LOGS_URL && args.engines.length > 1) throw new Error("--engine both starts a node per engine; unset LOGS_URL to use it");
   for (const engine of args.engines) await benchEngine(engine, args);
   return 0;

@@ -7,6 +7,7 @@ import type { ApiRoute } from "@/lib/testing/route-harness";
 import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 import { createLogContext } from "@/lib/server/logs/log-context";
+import { countOpenContexts, TEST_ENGINES } from "@/lib/testing/test-engines";
 
 // The export, surrounding-lines and detect routes end to end in-process: guard, strict params, headers, streaming.
 let database: TestDatabase;
@@ -78,6 +79,80 @@ describe("GET /api/logs/export", () => {
       const response = await harness.callRoute(route("/api/logs/export"), "GET", { headers: viewer.headers, search });
       expect(response.status, search).toBe(400);
       expect((await response.json()).error.code).toBe("bad_request");
+    }
+  });
+});
+
+describe("GET /api/logs/export limits", () => {
+  // More lines than one export page, so an export whose reader takes nothing keeps its slot; an hour
+  // before the other tests' range, so their totals stay as they are.
+  const earlier = anchor - 60 * 60_000;
+  const exportAs = (headers: Record<string, string>) =>
+    harness.callRoute(route("/api/logs/export"), "GET", { headers, search: `?format=ndjson&from=${new Date(earlier - 20 * 60_000).toISOString()}&to=${new Date(earlier).toISOString()}` });
+  beforeAll(async () => {
+    await store.bulkIndex(index, buildNonEcsLogs({ count: 6_000, anchor: earlier, minutes: 20, seed: 5 }).lines as unknown as Record<string, unknown>[], { refresh: true });
+  });
+
+  it("answers a viewer's third concurrent export, and the instance's ninth, with a readable 429", async () => {
+    const open: Response[] = [];
+    try {
+      const viewer = await harness.signedInAs("viewer");
+      for (let i = 0; i < 2; i++) open.push(await exportAs(viewer.headers));
+      expect(open.map((response) => response.status)).toEqual([200, 200]);
+      const third = await exportAs(viewer.headers);
+      expect(third.status).toBe(429);
+      expect((await third.json()).error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/^You already have 2 exports running/) });
+
+      for (let i = 0; i < 6; i++) open.push(await exportAs((await harness.signedInAs("viewer", `other${i}`)).headers));
+      expect(open.every((response) => response.status === 200)).toBe(true);
+      const ninth = await exportAs((await harness.signedInAs("viewer", "ninth")).headers);
+      expect(ninth.status).toBe(429);
+      expect((await ninth.json()).error.message).toMatch(/instance is already running 8 exports/);
+    } finally {
+      for (const response of open) await response.body?.cancel();
+    }
+    // Cancelled downloads give their slots back.
+    expect((await exportAs((await harness.signedInAs("viewer")).headers)).status).toBe(200);
+  });
+});
+
+describe("GET /api/logs/search", () => {
+  const pageTwo = async (headers: Record<string, string>, cursor?: string) => {
+    const response = await harness.callRoute(route("/api/logs/search"), "GET", { headers, search: `?size=20&${range()}${cursor ? `&cursor=${cursor}` : ""}` });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { paging: { nextCursor: string | null }; lines: { id: string }[]; notices: string[] };
+  };
+
+  it("holds one point in time per signed-in viewer however often a link is replayed", async () => {
+    const before = await countOpenContexts(TEST_ENGINES[0], index);
+    const viewer = await harness.signedInAs("viewer");
+    const first = await pageTwo(viewer.headers);
+    const link = first.paging.nextCursor!;
+    const second = await pageTwo(viewer.headers, link);
+    for (let i = 0; i < 10; i++) expect((await pageTwo(viewer.headers, link)).lines).toEqual(second.lines);
+    expect(await countOpenContexts(TEST_ENGINES[0], index)).toBe(before + 1);
+    const colleague = await harness.signedInAs("viewer", "colleague");
+    expect((await pageTwo(colleague.headers, link)).lines).toEqual(second.lines);
+    expect(await countOpenContexts(TEST_ENGINES[0], index)).toBe(before + 2);
+    // Each viewer's first page of another view closes theirs.
+    for (const headers of [viewer.headers, colleague.headers]) {
+      const response = await harness.callRoute(route("/api/logs/search"), "GET", { headers, search: `?size=20&q=shipping&${range()}` });
+      expect(response.status).toBe(200);
+    }
+    expect(await countOpenContexts(TEST_ENGINES[0], index)).toBe(before);
+  });
+
+  it("answers a forged or out-of-range page link with a 400 envelope on the cursor", async () => {
+    const viewer = await harness.signedInAs("viewer");
+    const link = (await pageTwo(viewer.headers)).paging.nextCursor!;
+    const wire = JSON.parse(Buffer.from(link, "base64url").subarray(32).toString("utf8")) as unknown[];
+    // The old scheme: a checksum anyone can compute in front of the JSON; here with a 10-year range.
+    wire[5] = (wire[6] as number) - 10 * 365 * 86_400_000;
+    const forged = Buffer.concat([Buffer.alloc(32), Buffer.from(JSON.stringify(wire))]).toString("base64url");
+    for (const cursor of [forged, "garbage"]) {
+      const response = await harness.callRoute(route("/api/logs/search"), "GET", { headers: viewer.headers, search: `?size=20&${range()}&cursor=${cursor}` });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ code: "bad_request", fields: { cursor: expect.any(String) } });
     }
   });
 });

@@ -29,8 +29,14 @@ describe("buildLogPageQuery", () => {
   });
 
   it("reads a point in time after a cursor, with the _shard_doc tiebreaker", () => {
-    const body = buildLogPageQuery({ ...input, pit: { id: "p1", after: [5, -1], direction: "next" } });
-    expect(body).toMatchObject({ pit: { id: "p1", keep_alive: "5m" }, search_after: [5, -1], sort: [{ "@timestamp": { order: "desc" } }, { _shard_doc: { order: "asc" } }] });
+    const body = buildLogPageQuery({ ...input, pit: { id: "p1", keepAlive: "300s", after: [5, -1], direction: "next" } });
+    expect(body).toMatchObject({ pit: { id: "p1", keep_alive: "300s" }, search_after: [5, -1], sort: [{ "@timestamp": { order: "desc" } }, { _shard_doc: { order: "asc" } }] });
+  });
+
+  it("reads a live page after a cursor by time alone, without a point in time", () => {
+    const body = buildLogPageQuery({ ...input, order: "asc", liveAfter: [501] });
+    expect(body).toMatchObject({ search_after: [501], sort: [{ "@timestamp": { order: "asc", numeric_type: "date" } }] });
+    expect(body).not.toHaveProperty("pit");
   });
 
   it("flips both sorts to read backwards", () => {

@@ -1,7 +1,7 @@
 import type { FieldMapping } from "./field-mapping";
 
 /** How long an explorer point in time lives between two page requests (each request renews it). */
-export const PIT_KEEP_ALIVE = "5m";
+export const PIT_KEEP_ALIVE_SECONDS = 300;
 export const TOP_VALUES_SIZE = 10;
 
 export interface LogPageQueryInput {
@@ -15,8 +15,10 @@ export interface LogPageQueryInput {
   interval: string;
   /** Fields whose top values come back with the page, keyed by the name the aggregation gets. */
   topFields: Array<{ name: string; field: string }>;
-  /** Absent for the live first page; set for every page read through a point in time. */
-  pit?: { id: string; after?: unknown[]; direction: "next" | "prev" };
+  /** Absent for live pages; set for every page read through a point in time. */
+  pit?: { id: string; keepAlive: string; after?: unknown[]; direction: "next" | "prev" };
+  /** A live page after the first (no point in time): search_after on the time alone, `order` being the read order. */
+  liveAfter?: [number];
 }
 
 /** search_after sentinel below every _shard_doc: [ts, -1] resumes at the first line sharing ts. */
@@ -56,8 +58,10 @@ export function buildLogPageQuery(input: LogPageQueryInput): Record<string, unkn
     },
   };
   if (pit) {
-    body["pit"] = { id: pit.id, keep_alive: PIT_KEEP_ALIVE };
+    body["pit"] = { id: pit.id, keep_alive: pit.keepAlive };
     if (pit.after) body["search_after"] = pit.after;
+  } else if (input.liveAfter) {
+    body["search_after"] = input.liveAfter;
   }
   return body;
 }

@@ -1,15 +1,19 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { MAX_CURSOR_LENGTH } from "@/lib/schemas/log-search";
+import { signToken, verifyToken } from "@/lib/security/hmac-token";
+
+/** A place in a sorted result: [timestamp in epoch ms, _shard_doc], or BEFORE_ANY_SHARD_DOC for "the start of that millisecond's run". */
+export type SortPosition = [number, number];
 
 /**
  * Where the next (or previous) page of an explorer view starts. It travels in the URL as an
- * opaque, URL-safe token so "page 21" can be reloaded and shared while its point in time lives.
+ * opaque token signed with the app secret, so "page 21" can be reloaded and shared but not
+ * forged. It names a position in a view, never a point in time: the server keeps those per
+ * viewer (lib/server/logs/explorer-pits.ts), so a replayed link cannot open or name one.
  */
 export interface PageCursor {
-  /** The point in time to read; null when leaving the live first page (the server opens one then). */
-  pit: string | null;
-  /** search_after values: [timestamp, _shard_doc]. */
-  after: unknown[];
+  after: SortPosition;
   /** "prev" reads backwards from `after` and flips the lines, so no stack of cursors is needed. */
   direction: "next" | "prev";
   /** 1-based number of the page this cursor leads to. */
@@ -21,43 +25,38 @@ export interface PageCursor {
   to: number;
   /** Which search this cursor belongs to; see searchFingerprint. */
   fingerprint: string;
+  /** The page that handed it out was read in a point in time, so reading on in a new one is a new snapshot. */
+  snapshot: boolean;
 }
 
-const VERSION = 1;
-const sortValue = z.union([z.number(), z.string(), z.null()]);
+const VERSION = 2;
+const PURPOSE = "triage.page-cursor.v2";
 const wireSchema = z.tuple([
   z.literal(VERSION),
-  z.string().min(1).max(MAX_CURSOR_LENGTH).nullable(),
-  z.array(sortValue).min(1).max(4),
+  z.tuple([z.number().int(), z.number().int()]),
   z.enum(["next", "prev"]),
   z.number().int().min(1),
   z.number().int().min(0),
   z.number().int(),
   z.number().int(),
-  z.string().regex(/^[0-9a-f]{8}$/),
+  z.string().regex(/^[0-9a-f]{16}$/),
+  z.boolean(),
 ]);
 
-/** FNV-1a, 32 bits: catches a cursor damaged in transit. Not a signature; the server re-checks what it reads. */
-export function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
+export function encodePageCursor(cursor: PageCursor, key: Uint8Array): string {
+  const wire = [VERSION, cursor.after, cursor.direction, cursor.page, cursor.offset, cursor.from, cursor.to, cursor.fingerprint, cursor.snapshot];
+  return signToken(JSON.stringify(wire), key, PURPOSE);
 }
 
-export function encodePageCursor(cursor: PageCursor): string {
-  const wire = JSON.stringify([VERSION, cursor.pit, cursor.after, cursor.direction, cursor.page, cursor.offset, cursor.from, cursor.to, cursor.fingerprint]);
-  return Buffer.from(`${fnv1a(wire)}${wire}`, "utf8").toString("base64url");
-}
-
-/** The cursor, or null when the token is truncated, edited or from another version. */
-export function decodePageCursor(token: string): PageCursor | null {
-  if (token.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
-  const text = Buffer.from(token, "base64url").toString("utf8");
-  const wire = text.slice(8);
-  if (text.length < 9 || fnv1a(wire) !== text.slice(0, 8)) return null;
+/**
+ * The cursor, or null when the token is truncated, edited, signed with another secret or from
+ * another version. The range it carries is only shape-checked here; the server re-checks it
+ * against the same limits as a URL's range.
+ */
+export function decodePageCursor(token: string, key: Uint8Array): PageCursor | null {
+  if (token.length > MAX_CURSOR_LENGTH) return null;
+  const wire = verifyToken(token, key, PURPOSE);
+  if (wire === null) return null;
   let json: unknown;
   try {
     json = JSON.parse(wire);
@@ -66,9 +65,8 @@ export function decodePageCursor(token: string): PageCursor | null {
   }
   const parsed = wireSchema.safeParse(json);
   if (!parsed.success) return null;
-  const [, pit, after, direction, page, offset, from, to, fingerprint] = parsed.data;
-  if (from >= to) return null;
-  return { pit, after, direction, page, offset, from, to, fingerprint };
+  const [, after, direction, page, offset, from, to, fingerprint, snapshot] = parsed.data;
+  return { after, direction, page, offset, from, to, fingerprint, snapshot };
 }
 
 export interface FingerprintInput {
@@ -82,11 +80,21 @@ export interface FingerprintInput {
   order: string;
 }
 
+const sha256 = (value: unknown, hexChars: number) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, hexChars);
+
 /**
  * What a cursor must agree with to be followed: the search, not the time range (a shared link
  * freezes "now-1h" into dates, and the cursor carries the range it was made with anyway).
  */
 export function searchFingerprint(input: FingerprintInput): string {
   const sorted = (values: string[]) => [...values].sort();
-  return fnv1a(JSON.stringify([input.indexPattern, input.q.trim(), sorted(input.service), sorted(input.environment), sorted(input.level), sorted(input.status), input.size, input.order]));
+  return sha256([input.indexPattern, input.q.trim(), sorted(input.service), sorted(input.environment), sorted(input.level), sorted(input.status), input.size, input.order], 16);
+}
+
+/**
+ * The view a viewer is looking at: the search plus the range as the URL states it ("now-1h" stays
+ * "now-1h" while paging). A viewer holds a point in time for one view; another view replaces it.
+ */
+export function explorerViewKey(fingerprint: string, range: { from: string; to: string }): string {
+  return sha256([fingerprint, range.from.trim(), range.to.trim()], 32);
 }

@@ -10,8 +10,8 @@ export const MAX_PAGE_SIZE = 500;
 
 /** What every unusable page link (truncated, edited, expired point in time) answers. */
 export const CURSOR_MESSAGE = "this page link has expired or is damaged; start from the first page";
-/** PIT ids grow with the number of shards; 8 KB keeps the whole URL under common proxy limits. */
-export const MAX_CURSOR_LENGTH = 8_192;
+/** A cursor holds a signed position (about 200 characters), never a point-in-time id. */
+export const MAX_CURSOR_LENGTH = 1_024;
 
 /**
  * The log explorer's query. Strict: an unknown parameter (say `index` or `script`) is a

@@ -14,6 +14,11 @@ const envSchema = z.object({
   LOGS_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Most lines one export may write; a longer result is cut with a note saying so. */
   EXPORT_MAX_LINES: z.coerce.number().int().positive().default(100_000),
+  /** Concurrent exports per viewer and per app instance; one more is a 429. */
+  EXPORT_MAX_PER_USER: z.coerce.number().int().positive().default(2),
+  EXPORT_MAX_PER_INSTANCE: z.coerce.number().int().positive().default(8),
+  /** An export whose reader takes nothing for this long is dropped and its point in time closed. */
+  EXPORT_STALL_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Public origin (https://triage.example.com); mutations must come from it. Defaults to the request's host. */
   APP_URL: z.string().url().optional(),
   /** Origin the request drilldown's curl command uses when a log line names no host (https://api.example.com). */

@@ -5,7 +5,7 @@ import { buildLogIndexTemplate, LOG_INDEX_TEMPLATE_PRIORITY } from "@/lib/logs/i
 import { authorizationHeader, detectEngine } from "@/lib/server/log-store/detect-engine";
 import { ensureLogIndexTemplate } from "@/lib/server/log-store/ensure-log-index-template";
 import { buildLogStore, createLogStore } from "@/lib/server/log-store";
-import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, type EngineKind, type LogStore, type LogStoreConfig } from "@/lib/server/log-store/types";
+import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, PointInTimeRefusedError, type EngineKind, type LogStore, type LogStoreConfig } from "@/lib/server/log-store/types";
 
 /** Enough of a _mapping answer to walk nested properties in assertions. */
 type MappingProperties = Record<string, { type?: string; fields?: unknown; properties?: MappingProperties }>;
@@ -183,6 +183,17 @@ export function describeLogStoreContract(name: string, getTarget: () => Contract
       const damaged = `${pit.slice(0, -6)}${pit.at(-6) === "A" ? "B" : "A"}${pit.slice(-5)}`;
       await expect(store.search({ index, body: { ...body, pit: { id: damaged } } })).rejects.toBeInstanceOf(PointInTimeGoneError);
       await expect(store.search({ index, body: { ...body, pit: { id: "not base64!" } } })).rejects.toBeInstanceOf(PointInTimeGoneError);
+    });
+
+    it("says so when the engine answers but will not open a point in time", async () => {
+      const index = await freshIndex([logLine(1)]);
+      // Both engines cap keep-alive at 24h by default (search.max_keep_alive / point_in_time.max_keep_alive).
+      const refused = await store.openPointInTime(index, "2d").then(
+        (id) => store.closePointInTime(id).then(() => null),
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(PointInTimeRefusedError);
+      expect((refused as Error).message).toMatch(/would not open a point in time \(HTTP 400\): .*keep alive/i);
     });
 
     it("turns a query_string syntax error into a LogStoreQueryError with the engine's reason", async () => {

@@ -23,3 +23,23 @@ export function connectTestEngine(engine: TestEngine): Promise<LogStore> {
 export function uniqueTestIndex(label = "test"): string {
   return `logs-triage-${label}-${randomUUID().slice(0, 8)}`;
 }
+
+/**
+ * Open search contexts (points in time, scrolls) on one index, as the engine's own index stats
+ * count them: the engines are shared, so tests count on their own index, not node-wide.
+ */
+export async function countOpenContexts(engine: TestEngine, index: string): Promise<number> {
+  const headers: Record<string, string> = engine.username ? { authorization: `Basic ${Buffer.from(`${engine.username}:${engine.password ?? ""}`).toString("base64")}` } : {};
+  const response = await fetch(`${engine.url}/${index}/_stats/search?filter_path=_all.total.search.open_contexts`, { headers });
+  if (!response.ok) throw new Error(`index stats for ${index}: HTTP ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { _all?: { total?: { search?: { open_contexts?: number } } } };
+  return body._all?.total?.search?.open_contexts ?? 0;
+}
+
+/** PUT _cluster/settings (transient) on a shared engine; callers restore in `finally`. */
+export async function putTransientClusterSetting(engine: TestEngine, settings: Record<string, unknown>): Promise<void> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (engine.username) headers.authorization = `Basic ${Buffer.from(`${engine.username}:${engine.password ?? ""}`).toString("base64")}`;
+  const response = await fetch(`${engine.url}/_cluster/settings`, { method: "PUT", headers, body: JSON.stringify({ transient: settings }) });
+  if (!response.ok) throw new Error(`cluster settings: HTTP ${response.status} ${await response.text()}`);
+}

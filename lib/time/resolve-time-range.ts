@@ -15,11 +15,21 @@ export function resolveTimeRange(from: string, to: string, now: Date): RangeResu
   if (!start.ok) return { ok: false, field: "from", message: start.message };
   const end = parseTimeExpression(to, now);
   if (!end.ok) return { ok: false, field: "to", message: end.message };
-  if (start.date.getTime() >= end.date.getTime()) {
-    return { ok: false, field: "from", message: `"from" (${start.date.toISOString()}) must be before "to" (${end.date.toISOString()})` };
+  return checkTimeRange(start.date, end.date);
+}
+
+/**
+ * The limits every range obeys, however it arrived (a URL's expressions, a page link's frozen
+ * dates): real dates ("now+999999999y" is not one), in order, and at most MAX_RANGE_MS long.
+ */
+export function checkTimeRange(from: Date, to: Date): RangeResult {
+  if (Number.isNaN(from.getTime())) return { ok: false, field: "from", message: `"from" is outside the dates Triage can read` };
+  if (Number.isNaN(to.getTime())) return { ok: false, field: "to", message: `"to" is outside the dates Triage can read` };
+  if (from.getTime() >= to.getTime()) {
+    return { ok: false, field: "from", message: `"from" (${from.toISOString()}) must be before "to" (${to.toISOString()})` };
   }
-  if (end.date.getTime() - start.date.getTime() > MAX_RANGE_MS) {
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
     return { ok: false, field: "from", message: "the time range is longer than the 31-day maximum: narrow it" };
   }
-  return { ok: true, range: { from: start.date, to: end.date } };
+  return { ok: true, range: { from, to } };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Client, SniffingTransport, type estypes } from "@elastic/elasticsearch";
-import { toLogStoreError, type EngineContext } from "./engine-errors";
+import { toLogStoreError, type EngineContext, type EngineRequestKind } from "./engine-errors";
 import { bulkBatches, readNodeVersion, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
 import { toFieldCapsResult } from "./field-caps-response";
 import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, MsearchOptions, SearchRequest, SearchResult } from "./types";
@@ -25,7 +25,7 @@ export class ElasticsearchLogStore implements LogStore {
     this.client = new Client(options);
   }
 
-  private async call<T>(run: (options: { signal?: AbortSignal; requestTimeout: number }) => Promise<T>, signal?: AbortSignal, request?: { pointInTime?: boolean }): Promise<T> {
+  private async call<T>(run: (options: { signal?: AbortSignal; requestTimeout: number }) => Promise<T>, signal?: AbortSignal, request?: EngineRequestKind): Promise<T> {
     if (signal?.aborted) throw signal.reason;
     try {
       return await run({ signal, requestTimeout: this.config.requestTimeoutMs });
@@ -59,7 +59,7 @@ export class ElasticsearchLogStore implements LogStore {
   }
 
   async openPointInTime(index: string, keepAlive: string, options?: CallOptions): Promise<string> {
-    const body = await this.call((o) => this.client.openPointInTime({ index, keep_alive: keepAlive, ignore_unavailable: true }, o), options?.signal);
+    const body = await this.call((o) => this.client.openPointInTime({ index, keep_alive: keepAlive, ignore_unavailable: true }, o), options?.signal, { openingPointInTime: true });
     return body.id;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorFromEngineResponse } from "./engine-errors";
-import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError } from "./types";
+import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, PointInTimeRefusedError } from "./types";
 
 const context = { label: "Elasticsearch", url: "http://127.0.0.1:9200", requestTimeoutMs: 1000 };
 
@@ -20,5 +20,15 @@ describe("errorFromEngineResponse", () => {
   it("maps credentials and overload to outages that name the engine", () => {
     expect(errorFromEngineResponse(context, 401, { reason: "unable to authenticate" })).toBeInstanceOf(LogStoreUnavailableError);
     expect(errorFromEngineResponse(context, 429, { reason: "rejected" }).message).toMatch(/Elasticsearch at http:\/\/127.0.0.1:9200 failed \(HTTP 429\)/);
+  });
+
+  it("calls an engine that answers but will not open a point in time a refusal, and bad credentials still an outage", () => {
+    const tooMany = { type: "rejected_execution_exception", reason: "Trying to create too many Point In Time contexts. Must be less than or equal to: [300]." };
+    const refused = errorFromEngineResponse(context, 429, tooMany, { openingPointInTime: true });
+    expect(refused).toBeInstanceOf(PointInTimeRefusedError);
+    expect(refused).toBeInstanceOf(LogStoreUnavailableError);
+    expect(refused.message).toMatch(/would not open a point in time \(HTTP 429\): Trying to create too many/);
+    expect(errorFromEngineResponse(context, 400, { reason: "Keep alive for request (2d) is too large." }, { openingPointInTime: true })).toBeInstanceOf(PointInTimeRefusedError);
+    expect(errorFromEngineResponse(context, 401, { reason: "unable to authenticate" }, { openingPointInTime: true })).not.toBeInstanceOf(PointInTimeRefusedError);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError } from "./types";
+import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, PointInTimeRefusedError } from "./types";
 
 /** Who failed, for messages such as "Elasticsearch at http://127.0.0.1:9200 is unreachable: ...". */
 export interface EngineContext {
@@ -46,10 +46,18 @@ function isQueryFault(body: unknown): boolean {
   return QUERY_FAULT.test(typeof body === "string" ? body : JSON.stringify(body ?? ""));
 }
 
+/** What the call was: a search that reads a point in time, or the request that opens one. */
+export interface EngineRequestKind {
+  pointInTime?: boolean;
+  openingPointInTime?: boolean;
+}
+
 /** Maps an error body with its HTTP status to the port's error classes. */
-export function errorFromEngineResponse(context: EngineContext, status: number, body: unknown, request?: { pointInTime?: boolean }): Error {
+export function errorFromEngineResponse(context: EngineContext, status: number, body: unknown, request?: EngineRequestKind): Error {
   const reason = describeEngineError(body);
   const where = `${context.label} at ${context.url}`;
+  // Refusing a new point in time is an answer, not an outage: credentials aside, callers may read on without one.
+  if (request?.openingPointInTime && status !== 401 && status !== 403) return new PointInTimeRefusedError(`${where} would not open a point in time (HTTP ${status}): ${reason}`);
   if (request?.pointInTime && isPointInTimeRefusal(status) && !isQueryFault(body)) return new PointInTimeGoneError(`the point in time is gone (HTTP ${status}): ${reason}`);
   if (status === 401) return new LogStoreUnavailableError(`${where} refused the credentials (HTTP 401): ${reason}`);
   if (status === 403) return new LogStoreUnavailableError(`${where} denied access (HTTP 403): ${reason}`);
@@ -67,7 +75,7 @@ interface ClientError {
  * Converts either official client's errors (both name them the same way) into the port's errors.
  * An aborted call rethrows the signal's reason, so callers can tell "cancelled" from "failed".
  */
-export function toLogStoreError(context: EngineContext, error: unknown, signal?: AbortSignal, request?: { pointInTime?: boolean }): unknown {
+export function toLogStoreError(context: EngineContext, error: unknown, signal?: AbortSignal, request?: EngineRequestKind): unknown {
   if (error instanceof LogStoreQueryError || error instanceof LogStoreUnavailableError) return error;
   if (signal?.aborted) return signal.reason ?? new DOMException("The operation was aborted", "AbortError");
   const clientError = (error ?? {}) as ClientError;

@@ -1,6 +1,6 @@
 import "server-only";
 import { Client, type API } from "@opensearch-project/opensearch";
-import { toLogStoreError, type EngineContext } from "./engine-errors";
+import { toLogStoreError, type EngineContext, type EngineRequestKind } from "./engine-errors";
 import { bulkBatches, readNodeVersion, summarizeBulk, toSearchResult, toSearchResults, usesPointInTime } from "./engine-responses";
 import { toFieldCapsResult } from "./field-caps-response";
 import type { BulkResult, CallOptions, EngineInfo, FieldCapsResult, LogStore, LogStoreConfig, MsearchOptions, SearchRequest, SearchResult } from "./types";
@@ -32,7 +32,7 @@ export class OpenSearchLogStore implements LogStore {
   }
 
   /** This client predates AbortSignal: its promises carry abort(), which the signal triggers. */
-  private async call<B>(run: (options: RequestOptions) => AbortablePromise<{ body: B }>, signal?: AbortSignal, pitRequest?: { pointInTime?: boolean }): Promise<B> {
+  private async call<B>(run: (options: RequestOptions) => AbortablePromise<{ body: B }>, signal?: AbortSignal, pitRequest?: EngineRequestKind): Promise<B> {
     if (signal?.aborted) throw signal.reason;
     const request = run({ requestTimeout: this.config.requestTimeoutMs });
     // Returns nothing on purpose: EventTarget rethrows a listener's rejected thenable as uncaught.
@@ -75,7 +75,7 @@ export class OpenSearchLogStore implements LogStore {
 
   /** OpenSearch's own point-in-time API (2.4+): POST <index>/_search/point_in_time, answering pit_id. */
   async openPointInTime(index: string, keepAlive: string, options?: CallOptions): Promise<string> {
-    const body = await this.call((o) => this.client.createPit({ index: [index], keep_alive: keepAlive, ignore_unavailable: true }, o), options?.signal);
+    const body = await this.call((o) => this.client.createPit({ index: [index], keep_alive: keepAlive, ignore_unavailable: true }, o), options?.signal, { openingPointInTime: true });
     return body.pit_id;
   }
 

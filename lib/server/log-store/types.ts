@@ -90,6 +90,8 @@ export interface LogStore {
    * Opens a point in time (a frozen view of the indices) for search_after paging; returns its id.
    * Searches carrying `pit: { id, keep_alive }` in their body run against it, and throw
    * PointInTimeGoneError when the engine no longer knows the id (expired, closed, damaged).
+   * Throws PointInTimeRefusedError when the engine answers but will not open one (too many open,
+   * keep-alive over its limit), so callers can read on without one.
    */
   openPointInTime(index: string, keepAlive: string, options?: CallOptions): Promise<string>;
   /** Frees a point in time early; an id the engine no longer knows is not an error. */
@@ -124,5 +126,17 @@ export class PointInTimeGoneError extends LogStoreQueryError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "PointInTimeGoneError";
+  }
+}
+
+/**
+ * The engine answered but would not open a point in time: OpenSearch's search.max_open_pit_context
+ * (429), a keep-alive over search.max_keep_alive / point_in_time.max_keep_alive (400), and the like.
+ * Still an outage to callers that need one (export); the explorer pages without it.
+ */
+export class PointInTimeRefusedError extends LogStoreUnavailableError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PointInTimeRefusedError";
   }
 }

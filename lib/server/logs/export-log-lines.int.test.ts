@@ -5,8 +5,9 @@ import { redactDocument } from "@/lib/logs/redact";
 import { logExportParamsSchema } from "@/lib/schemas/log-export";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
+import { connectTestEngine, countOpenContexts, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { exportLogLines, type ExportLimits } from "./export-log-lines";
+import { ExportSlots } from "./export-slots";
 import { activeRedactionRules } from "./redaction-rules";
 import { createLogContext } from "@/lib/server/logs/log-context";
 
@@ -70,12 +71,16 @@ describe.each(TEST_ENGINES)("log export on $name", (engine) => {
   const index = uniqueTestIndex("export");
   let store: LogStore;
   let truth: DemoGroundTruth;
-  const run = (input: Record<string, unknown>, deps: Partial<ExportLimits> & { store?: LogStore; signal?: AbortSignal } = {}) =>
-    exportLogLines(
+  const run = (input: Record<string, unknown>, deps: Partial<ExportLimits> & { store?: LogStore; signal?: AbortSignal; viewer?: string } = {}) => {
+    const { store: observed, signal, viewer, ...limits } = deps;
+    return exportLogLines(
       logExportParamsSchema.parse({ from: truth.windowStart, to: truth.anchor, ...input }),
-      createLogContext({ store: deps.store ?? store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, signal: deps.signal }),
-      { maxLines: deps.maxLines ?? 100_000, batchSize: deps.batchSize ?? 700 },
+      createLogContext({ store: observed ?? store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, signal, viewer: viewer ? { id: viewer } : undefined }),
+      { maxLines: 100_000, batchSize: 700, ...limits },
     );
+  };
+  const contexts = () => countOpenContexts(engine, index);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const ndjson = async (input: Record<string, unknown>, deps: Partial<ExportLimits> = {}) => {
     const file = await run({ format: "ndjson", ...input }, deps);
     const text = await new Response(file.body).text();
@@ -182,6 +187,50 @@ describe.each(TEST_ENGINES)("log export on $name", (engine) => {
     await otherReader.read();
     await otherReader.cancel();
     expect(cancelled.calls.close).toBe(1);
+  });
+
+  it("drops a reader that takes nothing for the stall timeout, and closes its point in time", async () => {
+    const slots = new ExportSlots();
+    const before = await contexts();
+    const files = [await run({}, { batchSize: 100, stallTimeoutMs: 600, slots }), await run({ format: "csv" }, { batchSize: 100, stallTimeoutMs: 600, slots })];
+    expect(await contexts()).toBe(before + 2);
+    expect(slots.size).toBe(2);
+    await sleep(1_200);
+    expect(await contexts()).toBe(before);
+    expect(slots.size).toBe(0);
+    for (const file of files) await expect(new Response(file.body).text()).rejects.toThrow(/took nothing for 600 ms/);
+
+    // A reader that keeps taking is never stalled, however long the whole file takes.
+    const slow = await run({}, { batchSize: 250, stallTimeoutMs: 600, slots });
+    const reader = slow.body.getReader();
+    let lines = 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      lines += new TextDecoder().decode(chunk.value).split("\n").filter(Boolean).length;
+      await sleep(150);
+    }
+    expect(lines).toBe(truth.totals.lines);
+    expect(await contexts()).toBe(before);
+  });
+
+  it("bounds concurrent exports per viewer and per instance with a 429 that says which, opening nothing when refused", async () => {
+    const limits = { slots: new ExportSlots(), maxPerUser: 2, maxPerInstance: 3 };
+    const before = await contexts();
+    const running = [await run({}, { ...limits, viewer: "ann" }), await run({}, { ...limits, viewer: "ann" })];
+    await expect(run({}, { ...limits, viewer: "ann" })).rejects.toMatchObject({ status: 429, code: "rate_limited", message: expect.stringMatching(/^You already have 2 exports running/) });
+    running.push(await run({}, { ...limits, viewer: "bob" }));
+    await expect(run({}, { ...limits, viewer: "cat" })).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/instance is already running 3 exports/) });
+    expect(await contexts()).toBe(before + 3);
+
+    // A cancelled export frees its slot; so do a finished one and one refused as a bad query.
+    await running.shift()!.body.cancel();
+    running.push(await run({}, { ...limits, viewer: "cat" }));
+    await new Response(running.shift()!.body).text();
+    for (let i = 0; i < 3; i++) await expect(run({ q: "status:(500 OR" }, { ...limits, viewer: "ann" })).rejects.toMatchObject({ status: 400 });
+    running.push(await run({}, { ...limits, viewer: "ann" }));
+    expect(limits.slots.size).toBe(3);
+    for (const file of running) await file.body.cancel();
+    expect(limits.slots.size).toBe(0);
+    expect(await contexts()).toBe(before);
   });
 
   it("answers a broken query with a 400 before streaming, and an empty result with just the header", async () => {

@@ -1,103 +1,146 @@
 import "server-only";
-import { buildLogPageQuery, PIT_KEEP_ALIVE } from "@/lib/logs/build-log-page-query";
+import { PIT_KEEP_ALIVE_SECONDS } from "@/lib/logs/build-log-page-query";
 import { countableField, type FieldCatalog } from "@/lib/logs/field-catalog";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
-import { decodePageCursor, searchFingerprint, type PageCursor } from "@/lib/logs/page-cursor";
+import { decodePageCursor, explorerViewKey, searchFingerprint, type PageCursor } from "@/lib/logs/page-cursor";
 import { planLogPaging } from "@/lib/logs/plan-log-paging";
-import { cutFirstPage, shapeHistogram, shapeTopValues } from "@/lib/logs/shape-log-page";
+import { shapeHistogram, shapeTopValues } from "@/lib/logs/shape-log-page";
 import { CURSOR_MESSAGE, type LogSearchParams, type LogSearchResponse } from "@/lib/schemas/log-search";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
+import { checkTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
 import { badRequest } from "../errors";
-import { PointInTimeGoneError, type SearchHit, type SearchResult } from "../log-store/types";
-import { getFieldCatalog } from "./get-field-catalog";
+import { logger } from "../logger";
+import { getAppSecret } from "../security/app-secret";
+import { leaveOtherViews, type ExplorerPitSlot } from "./explorer-pits";
 import { sourceNameOf, type LogContext } from "./log-context";
 import { asQueryError, prepareLogView } from "./prepare-log-view";
+import { readInSnapshot, readLive, type PageBase, type PageReadResult, type Search } from "./read-log-page";
 import { toLogLines } from "./to-log-lines";
 
-const cursorError = () => badRequest(CURSOR_MESSAGE, { cursor: CURSOR_MESSAGE });
+export interface LogPageOptions {
+  /** How long the viewer's point in time lives between two pages; every page renews it. */
+  keepAliveSeconds: number;
+}
+
+const DEFAULT_OPTIONS: LogPageOptions = { keepAliveSeconds: PIT_KEEP_ALIVE_SECONDS };
+/** Verbs called without a viewer (the benchmark, jobs) share one slot. */
+const UNATTRIBUTED_VIEWER = "unattributed";
+const NO_SIGNING_NOTICE = "Paging is unavailable: the secret that signs page links cannot be read (is Postgres reachable, or TRIAGE_SECRET set?).";
+
+const cursorError = (message = CURSOR_MESSAGE) => badRequest(message, { cursor: message });
 
 /**
  * One explorer view: a page of lines (newest first unless asked otherwise), the exact total, the
  * histogram and the sidebar's top values, from one engine search. The live first page needs no
- * point in time; "next" opens one, and every later page reads it with search_after, so paging
- * never stops at 10,000 and never shows a line twice.
+ * point in time; later pages read the viewer's one for this view (explorer-pits.ts) with
+ * search_after, so paging never stops at 10,000 and never shows a line twice. When the engine
+ * refuses a point in time, pages are read live, between milliseconds, with a notice.
  */
-export async function getLogPage(params: LogSearchParams, context: LogContext): Promise<LogSearchResponse> {
+export async function getLogPage(params: LogSearchParams, context: LogContext, options: LogPageOptions = DEFAULT_OPTIONS): Promise<LogSearchResponse> {
   const { store, settings, signal } = context;
   const { indexPattern, mapping } = settings;
   const fingerprint = searchFingerprint({ indexPattern, ...params });
-  const cursor = params.cursor ? decodePageCursor(params.cursor) : null;
-  if (params.cursor && cursor?.fingerprint !== fingerprint) throw cursorError();
-  const frozen = cursor ? { from: new Date(cursor.from), to: new Date(cursor.to) } : undefined;
-  const view = await prepareLogView(params, context, frozen);
+  const signing = signingKey(Boolean(params.cursor));
+  const cursor = params.cursor ? readCursor(params.cursor, await signing, fingerprint) : null;
+  const view = await prepareLogView(params, context, cursor?.range);
   const { from, to } = view.range;
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
   const { fields: topFields, notices } = sidebarFields(view.catalog, mapping);
-  const base = { filters: view.filters, mapping, order: params.order, from, to, interval: interval.label, topFields };
-  const search = async (body: Record<string, unknown>): Promise<SearchResult> => {
+  const base: PageBase = { filters: view.filters, mapping, order: params.order, from, to, interval: interval.label, topFields };
+  const search: Search = async (body) => {
     try {
       const [result] = await store.msearch([{ index: indexPattern, body }], { signal });
       return result!;
     } catch (error) {
-      if (error instanceof PointInTimeGoneError) throw cursorError();
       throw asQueryError(error, params.q);
     }
   };
-  const openPit = () => store.openPointInTime(indexPattern, PIT_KEEP_ALIVE, { signal });
+  const viewKey = explorerViewKey(fingerprint, params);
+  const slot: ExplorerPitSlot = { viewerId: context.viewer?.id ?? UNATTRIBUTED_VIEWER, viewKey, range: view.range };
+  const access = { store, indexPattern, keepAliveSeconds: options.keepAliveSeconds, signal };
 
-  let result: SearchResult;
-  let shown: SearchHit[];
-  let pitId: string | null = null;
-  let boundary: unknown;
+  let page: PageReadResult;
   if (!cursor) {
-    // One line extra tells whether the last timestamp's run continues past the page.
-    result = await search(buildLogPageQuery({ ...base, size: params.size + 1 }));
-    const cut = cutFirstPage(result.hits, params.size);
-    shown = cut.shown;
-    if (cut.kind === "cut") boundary = cut.boundary;
-    if (cut.kind === "all-tied") {
-      const opened = await openPit();
-      result = await search(buildLogPageQuery({ ...base, size: params.size, pit: { id: opened, direction: "next" } }));
-      shown = result.hits;
-      pitId = result.pitId ?? opened;
+    // A first page means the viewer is on this view now: points in time held for others go.
+    const leaving = context.viewer ? leaveOtherViews(context.viewer.id, viewKey, store).catch((error: unknown) => logger.warn({ err: error }, "could not close a viewer's other points in time")) : undefined;
+    const live = await readLive(search, base, params.size, null);
+    page = live;
+    // size + 1 lines in one millisecond: only a point in time's tiebreaker can page through them.
+    if (live.skippedTies) {
+      const snapshot = await readInSnapshot(search, base, params.size, slot, access, null);
+      page = "unavailable" in snapshot ? { ...page, notices: [snapshot.unavailable, ...page.notices] } : snapshot;
     }
+    await leaving;
   } else {
-    const id = cursor.pit ?? (await openPit());
-    result = await search(buildLogPageQuery({ ...base, size: params.size, pit: { id, after: cursor.after, direction: cursor.direction } }));
-    shown = cursor.direction === "prev" ? [...result.hits].reverse() : result.hits;
-    pitId = result.pitId ?? id;
-    await assertHitsFromPattern(shown, view.catalog, context);
+    const snapshot = await readInSnapshot(search, base, params.size, slot, access, cursor.cursor);
+    page = "unavailable" in snapshot ? await withNotice(readLive(search, base, params.size, cursor.cursor), snapshot.unavailable) : snapshot;
   }
 
-  const { lines, redactions } = toLogLines(shown, mapping, context.rules, sourceNameOf(context));
+  const key = await signing;
+  const { lines, redactions } = toLogLines(page.shown, mapping, context.rules, sourceNameOf(context));
   const paging = planLogPaging({
-    ...pageOf(cursor),
+    ...(cursor ? { page: cursor.cursor.page, offset: cursor.cursor.offset } : { page: 1, offset: 0 }),
     size: params.size,
-    total: result.total,
-    shown,
-    pitId,
-    boundary,
-    range: { from: from.getTime(), to: to.getTime() },
-    fingerprint,
+    total: page.result.total,
+    shown: page.shown,
+    read: page.read,
+    view: { from: from.getTime(), to: to.getTime(), fingerprint },
+    key,
   });
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    total: result.total,
-    totalRelation: result.totalRelation ?? "eq",
+    total: page.result.total,
+    totalRelation: page.result.totalRelation ?? "eq",
     sourceName: sourceNameOf(context),
     lines,
     paging,
-    histogram: shapeHistogram(result.aggregations, interval),
-    topValues: shapeTopValues(result.aggregations, topFields),
+    histogram: shapeHistogram(page.result.aggregations, interval),
+    topValues: shapeTopValues(page.result.aggregations, topFields),
     queryFields: view.queryFields,
     redactions,
     mapping,
-    notices: [...context.notices, ...notices],
+    notices: [...context.notices, ...notices, ...page.notices, ...(key ? [] : [NO_SIGNING_NOTICE])],
   };
 }
 
-const pageOf = (cursor: PageCursor | null) => (cursor ? { page: cursor.page, offset: cursor.offset } : { page: 1, offset: 0 });
+let warnedNoSecret = false;
+
+/**
+ * The app secret. A first page shows even when it cannot be read (Postgres down and no
+ * TRIAGE_SECRET): null then, and the page has no links onward. A cursor cannot be checked without it.
+ */
+function signingKey(needed: boolean): Promise<Uint8Array | null> {
+  const key = getAppSecret().then(
+    (secret) => {
+      warnedNoSecret = false;
+      return secret;
+    },
+    (error: unknown) => {
+      if (needed) throw error;
+      if (!warnedNoSecret) logger.warn({ err: error }, "cannot read the app secret; explorer pages are shown without page links");
+      warnedNoSecret = true;
+      return null;
+    },
+  );
+  // Awaited later; this only keeps an early failure from counting as unhandled meanwhile.
+  key.catch(() => undefined);
+  return key;
+}
+
+/** A signed cursor of this search whose frozen range obeys the URL's limits; anything else is a 400. */
+function readCursor(token: string, key: Uint8Array | null, fingerprint: string): { cursor: PageCursor; range: TimeRange } {
+  const cursor = key ? decodePageCursor(token, key) : null;
+  if (cursor?.fingerprint !== fingerprint) throw cursorError();
+  const checked = checkTimeRange(new Date(cursor.from), new Date(cursor.to));
+  if (!checked.ok) throw cursorError(`this page link's time range is not usable (${checked.message}); start from the first page`);
+  return { cursor, range: checked.range };
+}
+
+async function withNotice(page: Promise<PageReadResult>, notice: string): Promise<PageReadResult> {
+  const read = await page;
+  return { ...read, notices: [notice, ...read.notices] };
+}
 
 /** The sidebar's default fields (service, level, status), each counted through a field the engine can aggregate. */
 function sidebarFields(catalog: FieldCatalog, mapping: FieldMapping) {
@@ -109,15 +152,4 @@ function sidebarFields(catalog: FieldCatalog, mapping: FieldMapping) {
     else if (catalog.indices.length > 0) notices.push(`Top values of ${label} are unavailable: ${counted.message}.`);
   }
   return { fields, notices };
-}
-
-/**
- * A point in time names its indices itself, so a hand-made cursor could point elsewhere. Every line
- * must come from an index of the configured pattern (re-read once, for indices created since).
- */
-async function assertHitsFromPattern(hits: SearchHit[], catalog: FieldCatalog, context: LogContext): Promise<void> {
-  const outside = (known: string[]) => hits.some((hit) => !known.includes(hit._index));
-  if (!outside(catalog.indices)) return;
-  const fresh = await getFieldCatalog(context.store, context.settings.indexPattern, { signal: context.signal, fresh: true });
-  if (outside(fresh.indices)) throw cursorError();
 }

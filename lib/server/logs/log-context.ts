@@ -38,6 +38,8 @@ export interface LogContext {
   readonly signal?: AbortSignal;
   /** Origin the request drilldown's curl uses when a line names no host (CURL_ORIGIN). */
   readonly curlOrigin?: string;
+  /** Who is looking, set by routes from the actor: paging holds one point in time per viewer, exports are bounded per viewer. */
+  readonly viewer?: { readonly id: string };
 }
 
 type Optional = Partial<Omit<LogContext, "store" | "settings" | "sources">>;
@@ -55,6 +57,7 @@ export function createLogContext(parts: LogContextParts): LogContext {
 export interface LoadLogContextOptions {
   signal?: AbortSignal;
   now?: Date;
+  viewer?: { id: string };
   /** The view's source filter (names from the URL); empty or absent reads every enabled source. */
   sources?: readonly string[];
 }

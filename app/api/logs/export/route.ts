@@ -6,9 +6,9 @@ import { configuredExportLimits, exportLogLines } from "@/lib/server/logs/export
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
+export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal, actor }) => {
   const params = parseSearchParams(logExportParamsSchema, url, LOG_EXPORT_ARRAY_KEYS);
-  const file = await exportLogLines(params, await loadOneSourceContext({ signal, source: params.source }), configuredExportLimits());
+  const file = await exportLogLines(params, await loadOneSourceContext({ signal, source: params.source, viewer: { id: actor.id } }), configuredExportLimits());
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,

@@ -6,7 +6,7 @@ import { getLogPage } from "@/lib/server/logs/get-log-page";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal }) => {
+export const GET = withRoute({ permission: "logs:read" }, async ({ url, signal, actor }) => {
   const params = parseSearchParams(logSearchParamsSchema, url, LOG_SEARCH_ARRAY_KEYS);
-  return getLogPage(params, await loadOneSourceContext({ signal, source: params.source }));
+  return getLogPage(params, await loadOneSourceContext({ signal, source: params.source, viewer: { id: actor.id } }));
 });
