@@ -2,6 +2,7 @@
 
 import { Fragment, useState } from "react";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
+import { isErrorLevel } from "@/lib/logs/level-scheme";
 import { readField } from "@/lib/requests/read-log-fields";
 import { requestLinkHints } from "@/lib/requests/request-link";
 import type { LogLine } from "@/lib/schemas/log-search";
@@ -19,8 +20,6 @@ export interface LogTableProps {
   selectedId?: string | null;
   onSelect?: (id: string | null) => void;
 }
-
-const ERROR_LEVELS = new Set(["ERROR", "FATAL"]);
 
 function cell(value: unknown): string {
   return value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
@@ -47,11 +46,12 @@ export function LogTable({ lines, mapping, columns = [], highlight = [], selecte
         {lines.map((line) => {
           const isOpen = selected === line.id;
           const requestId = mapping.correlationIds.map((field) => readField(line.source, field)).find((value) => typeof value === "string") as string | undefined;
+          // Lines arrive with level names under every scheme (pino's 50 as "error"), so names decide.
           const level = (line.level ?? "").toUpperCase();
           return (
             <Fragment key={line.id}>
               <tr
-                className={`log-row${ERROR_LEVELS.has(level) ? " is-error" : ""}${isOpen ? " is-open" : ""}`}
+                className={`log-row${isErrorLevel(line.level, "names") ? " is-error" : ""}${isOpen ? " is-open" : ""}`}
                 data-line-id={line.id}
                 aria-expanded={isOpen}
                 onClick={(event) => {

@@ -4,14 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
+import { LEVEL_SCHEMES } from "@/lib/logs/level-scheme";
 import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
 import { logSettingsSchema, type LogSettings } from "@/lib/schemas/log-settings";
 import { DetectMapping } from "./detect-mapping";
 import { MappingFields } from "./mapping-fields";
 
-// The form edits correlation ids as one comma-separated text; the contract keeps a list.
+// The form edits correlation ids as one comma-separated text; the contract keeps a list. The level
+// scheme's default is for stored settings that predate it; the form always holds one.
 const formSchema = logSettingsSchema.extend({
-  mapping: logSettingsSchema.shape.mapping.extend({ correlationIds: z.string().trim().min(1, "name at least one field") }),
+  mapping: logSettingsSchema.shape.mapping.extend({ correlationIds: z.string().trim().min(1, "name at least one field"), levelScheme: z.enum(LEVEL_SCHEMES) }),
 });
 export type LogSettingsFormValues = z.infer<typeof formSchema>;
 
@@ -41,6 +43,7 @@ export function LogSettingsForm({ defaultValues, readOnly, onSubmit }: LogSettin
       if (report.concept === "correlationIds") form.setValue("mapping.correlationIds", report.fields.join(", "), options);
       else form.setValue(`mapping.${report.concept}`, report.fields[0] ?? proposal.mapping[report.concept], options);
       if (report.concept === "duration") form.setValue("mapping.durationUnit", proposal.mapping.durationUnit, options);
+      if (report.concept === "level") form.setValue("mapping.levelScheme", proposal.mapping.levelScheme, options);
     }
   };
   return (
