@@ -1,6 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { NON_ECS_SERVICES } from "../lib/demo/non-ecs-logs";
+import { pinoHttpKit } from "../lib/testing/real-loggers/pino-kits";
+import { TRAFFIC_SERVICES } from "../lib/testing/real-loggers/traffic-plan";
 import { seedNonEcsLogs, type SeededNonEcsLogs } from "./fixtures/seed-non-ecs-logs";
+import { seedRealLoggerLogs } from "./fixtures/seed-real-logger-logs";
 import { adminApi } from "./fixtures/users";
 import { OverviewPage } from "./pages/overview-page";
 import { SettingsPage } from "./pages/settings-page";
@@ -53,6 +56,7 @@ test("logs with non-ECS field names show in the overview after detecting and sav
   ];
   for (const [label, value] of proposed) await expect(settings.mappingField(label), label).toHaveValue(value);
   await expect(settings.durationUnit()).toHaveValue("ms");
+  await expect(settings.levelScheme()).toHaveValue("names");
   await expect(settings.proposalRow("service")).toContainText("keyword");
   await expect(settings.proposalRow("errorType")).toHaveAttribute("data-found", "false");
   await settings.save();
@@ -64,6 +68,32 @@ test("logs with non-ECS field names show in the overview after detecting and sav
     const row = overview.serviceRow(service);
     await expect(row.locator('[data-field="requests"]'), `${service} requests`).toHaveText(String(counts.requests));
     await expect(row.locator('[data-field="serverErrors"]'), `${service} 5xx`).toHaveText(String(counts.status5xx));
+  }
+});
+
+test("pino's numeric levels: Detect proposes the pino scheme, and the overview counts ERROR and FATAL lines", async ({ page }) => {
+  const pino = await seedRealLoggerLogs(pinoHttpKit);
+  try {
+    await signInAsNewUser(page, "admin", "/settings");
+    const settings = new SettingsPage(page);
+    await settings.detectMapping(pino.index);
+    await expect(settings.mappingField("Level")).toHaveValue("level");
+    await expect(settings.mappingField("Time")).toHaveValue("time");
+    await expect(settings.levelScheme()).toHaveValue("pino");
+    await expect(settings.proposalRow("level")).toContainText("(pino)");
+    await settings.save();
+
+    const overview = new OverviewPage(page);
+    await overview.open({ from: "now-1h", to: "now" });
+    for (const service of TRAFFIC_SERVICES) {
+      const truth = pino.traffic.truth.services[service];
+      const row = overview.serviceRow(service);
+      await expect(row.locator('[data-field="requests"]'), `${service} requests`).toHaveText(String(truth.requests));
+      await expect(row.locator('[data-field="errorLines"]'), `${service} ERROR`).toHaveText(String(truth.errorLines));
+      await expect(row.locator('[data-field="fatalLines"]'), `${service} FATAL`).toHaveText(String(truth.fatalLines));
+    }
+  } finally {
+    await pino.remove();
   }
 });
 
