@@ -3,7 +3,7 @@
 import { Fragment, useState } from "react";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
 import { isErrorLevel } from "@/lib/logs/level-scheme";
-import { readField } from "@/lib/requests/read-log-fields";
+import { readField, readString } from "@/lib/requests/read-log-fields";
 import { requestLinkHints } from "@/lib/requests/request-link";
 import type { LogLine } from "@/lib/schemas/log-search";
 import { CorrelationIdLink } from "./correlation-id-link";
@@ -45,7 +45,8 @@ export function LogTable({ lines, mapping, columns = [], highlight = [], selecte
       <tbody>
         {lines.map((line) => {
           const isOpen = selected === line.id;
-          const requestId = mapping.correlationIds.map((field) => readField(line.source, field)).find((value) => typeof value === "string") as string | undefined;
+          // Numbers too: pino-http's default request ids are counters.
+          const requestId = mapping.correlationIds.map((field) => readString(line.source, field)).find(Boolean) ?? undefined;
           // Lines arrive with level names under every scheme (pino's 50 as "error"), so names decide.
           const level = (line.level ?? "").toUpperCase();
           return (
