@@ -16,7 +16,7 @@ import { getLogPage } from "../logs/get-log-page";
 import { createLogContext } from "../logs/log-context";
 import { getOverview } from "../overview/get-overview";
 import { getRequestDrilldown } from "../requests/get-request-drilldown";
-import { connectTestEngine, TEST_ENGINES } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES } from "@/lib/testing/test-engines";
 import { detectFieldMapping } from "./detect-field-mapping";
 
 const REQUESTS = 60;
