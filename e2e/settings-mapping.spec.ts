@@ -1,8 +1,11 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_SOURCE_MAPPINGS } from "../lib/demo/demo-sources";
 import { NON_ECS_SERVICES } from "../lib/demo/non-ecs-logs";
+import { pinoHttpKit } from "../lib/testing/real-loggers/pino-kits";
+import { TRAFFIC_SERVICES } from "../lib/testing/real-loggers/traffic-plan";
 import { seedLogs, type SeededLogs } from "./fixtures/seed-logs";
 import { seedNonEcsLogs, type SeededNonEcsLogs } from "./fixtures/seed-non-ecs-logs";
+import { seedRealLoggerLogs } from "./fixtures/seed-real-logger-logs";
 import { signInAsNewUser } from "./fixtures/sign-in";
 import { adminApi } from "./fixtures/users";
 import { OverviewPage } from "./pages/overview-page";
@@ -58,6 +61,7 @@ test.describe("a source of non-ECS logs", () => {
     ];
     for (const [label, value] of proposed) await expect(settings.mappingField(label), label).toHaveValue(value);
     await expect(settings.durationUnit()).toHaveValue("ms");
+    await expect(settings.levelScheme()).toHaveValue("names");
     await expect(settings.proposalRow("service")).toContainText("keyword");
     await expect(settings.proposalRow("errorType")).toHaveAttribute("data-found", "false");
     await settings.save();
@@ -72,6 +76,35 @@ test.describe("a source of non-ECS logs", () => {
       await expect(row.locator('[data-field="serverErrors"]'), `${service} 5xx`).toHaveText(String(counts.status5xx));
     }
   });
+});
+
+test("pino's numeric levels: Detect proposes the pino scheme, and the overview counts ERROR and FATAL lines", async ({ page }) => {
+  const pino = await seedRealLoggerLogs(pinoHttpKit);
+  try {
+    await signInAsNewUser(page, "admin", "/settings");
+    const settings = new SettingsPage(page);
+    const name = `pino-${pino.index.slice(-8)}`;
+    created.push(name);
+    await settings.addSource(name);
+    await settings.detectMapping(pino.index);
+    await expect(settings.mappingField("Level")).toHaveValue("level");
+    await expect(settings.mappingField("Time")).toHaveValue("time");
+    await expect(settings.levelScheme()).toHaveValue("pino");
+    await expect(settings.proposalRow("level")).toContainText("(pino)");
+    await settings.save();
+
+    const overview = new OverviewPage(page);
+    await overview.open({ from: "now-1h", to: "now" });
+    for (const service of TRAFFIC_SERVICES) {
+      const truth = pino.traffic.truth.services[service];
+      const row = overview.serviceRow(service);
+      await expect(row.locator('[data-field="requests"]'), `${service} requests`).toHaveText(String(truth.requests));
+      await expect(row.locator('[data-field="errorLines"]'), `${service} ERROR`).toHaveText(String(truth.errorLines));
+      await expect(row.locator('[data-field="fatalLines"]'), `${service} FATAL`).toHaveText(String(truth.fatalLines));
+    }
+  } finally {
+    await pino.remove();
+  }
 });
 
 test.describe("three differently shaped sources", () => {
@@ -109,6 +142,32 @@ test.describe("three differently shaped sources", () => {
     await expect(request.lanes).toHaveCount(new Set([...facts.services, "postgresql"]).size);
     expect(new Set(await request.laneServices())).toEqual(new Set([...facts.services, "postgresql"]));
   });
+});
+
+test("pino's numeric levels: Detect proposes the pino scheme, and the overview counts ERROR and FATAL lines", async ({ page }) => {
+  const pino = await seedRealLoggerLogs(pinoHttpKit);
+  try {
+    await signInAsNewUser(page, "admin", "/settings");
+    const settings = new SettingsPage(page);
+    await settings.detectMapping(pino.index);
+    await expect(settings.mappingField("Level")).toHaveValue("level");
+    await expect(settings.mappingField("Time")).toHaveValue("time");
+    await expect(settings.levelScheme()).toHaveValue("pino");
+    await expect(settings.proposalRow("level")).toContainText("(pino)");
+    await settings.save();
+
+    const overview = new OverviewPage(page);
+    await overview.open({ from: "now-1h", to: "now" });
+    for (const service of TRAFFIC_SERVICES) {
+      const truth = pino.traffic.truth.services[service];
+      const row = overview.serviceRow(service);
+      await expect(row.locator('[data-field="requests"]'), `${service} requests`).toHaveText(String(truth.requests));
+      await expect(row.locator('[data-field="errorLines"]'), `${service} ERROR`).toHaveText(String(truth.errorLines));
+      await expect(row.locator('[data-field="fatalLines"]'), `${service} FATAL`).toHaveText(String(truth.fatalLines));
+    }
+  } finally {
+    await pino.remove();
+  }
 });
 
 test("viewers see no Detect mapping button", async ({ page }) => {

@@ -2,7 +2,8 @@
 
 import { Fragment, useState } from "react";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
-import { readField } from "@/lib/requests/read-log-fields";
+import { isErrorLevel } from "@/lib/logs/level-scheme";
+import { readField, readString } from "@/lib/requests/read-log-fields";
 import { requestLinkHints } from "@/lib/requests/request-link";
 import type { LogLine } from "@/lib/schemas/log-search";
 import { CorrelationIdLink } from "./correlation-id-link";
@@ -21,8 +22,6 @@ export interface LogTableProps {
   selectedId?: string | null;
   onSelect?: (id: string | null) => void;
 }
-
-const ERROR_LEVELS = new Set(["ERROR", "FATAL"]);
 
 function cell(value: unknown): string {
   return value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
@@ -50,12 +49,14 @@ export function LogTable({ lines, mapping: fallback, mappings, columns = [], hig
           // Lines of several sources (the drilldown) each name their fields by their own source's mapping.
           const mapping = (line.sourceName ? mappings?.[line.sourceName] : undefined) ?? fallback;
           const correlationField = mapping.correlationIds[0]!;
-          const requestId = mapping.correlationIds.map((field) => readField(line.source, field)).find((value) => typeof value === "string") as string | undefined;
+          // Numbers too: pino-http's default request ids are counters.
+          const requestId = mapping.correlationIds.map((field) => readString(line.source, field)).find(Boolean) ?? undefined;
+          // Lines arrive with level names under every scheme (pino's 50 as "error"), so names decide.
           const level = (line.level ?? "").toUpperCase();
           return (
             <Fragment key={line.id}>
               <tr
-                className={`log-row${ERROR_LEVELS.has(level) ? " is-error" : ""}${isOpen ? " is-open" : ""}`}
+                className={`log-row${isErrorLevel(line.level, "names") ? " is-error" : ""}${isOpen ? " is-open" : ""}`}
                 data-line-id={line.id}
                 aria-expanded={isOpen}
                 onClick={(event) => {

@@ -47,6 +47,10 @@ export class SettingsPage {
     return this.page.getByRole("combobox", { name: "Duration unit" });
   }
 
+  levelScheme() {
+    return this.page.getByRole("combobox", { name: "Level scheme" });
+  }
+
   detectButton() {
     return this.page.getByRole("button", { name: "Detect mapping" });
   }

@@ -34,6 +34,7 @@ export const DEMO_SOURCE_MAPPINGS: Record<DemoSourceName, FieldMapping> = {
     ...ECS_FIELD_MAPPING,
     timestamp: "time",
     level: "level",
+    levelScheme: "pino",
     service: "name",
     environment: "env",
     message: "msg",

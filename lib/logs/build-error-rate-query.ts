@@ -1,4 +1,5 @@
 import type { FieldMapping } from "./field-mapping";
+import { timeRangeClause } from "./time-range-clause";
 
 export interface ErrorRateQueryInput {
   from: Date;
@@ -17,7 +18,7 @@ export interface ErrorRateQueryInput {
 export function buildErrorRateQuery(input: ErrorRateQueryInput): Record<string, unknown> {
   const { mapping } = input;
   const filter: unknown[] = [
-    { range: { [mapping.timestamp]: { gte: input.from.toISOString(), lt: input.to.toISOString(), format: "strict_date_optional_time" } } },
+    timeRangeClause(mapping.timestamp, input.from, input.to, "lt"),
     { exists: { field: mapping.status } },
   ];
   if (input.services.length > 0) filter.push({ terms: { [mapping.service]: input.services } });

@@ -1,6 +1,8 @@
 import type { LogSearchParams } from "@/lib/schemas/log-search";
 import { STATUS_CLASS_RANGES } from "@/lib/schemas/status-class";
 import type { FieldMapping } from "./field-mapping";
+import { levelFilter } from "./level-scheme";
+import { timeRangeClause } from "./time-range-clause";
 
 
 export interface LogSearchQueryInput {
@@ -14,11 +16,15 @@ export interface LogSearchQueryInput {
 
 /** The filters shared by the table, the histogram and exports of one explorer view. */
 export function buildLogFilters({ params, from, to, mapping, queryFields = [] }: Omit<LogSearchQueryInput, "params"> & { params: Omit<LogSearchQueryInput["params"], "size" | "order"> }): unknown[] {
-  const filter: unknown[] = [{ range: { [mapping.timestamp]: { gte: from.toISOString(), lte: to.toISOString(), format: "strict_date_optional_time" } } }];
+  const filter: unknown[] = [timeRangeClause(mapping.timestamp, from, to, "lte")];
   if (params.service.length) filter.push({ terms: { [mapping.service]: params.service } });
   if (params.environment.length) filter.push({ terms: { [mapping.environment]: params.environment } });
-  // Levels are matched in the case users type and in upper case, since loggers disagree.
-  if (params.level.length) filter.push({ terms: { [mapping.level]: [...new Set(params.level.flatMap((level) => [level, level.toUpperCase(), level.toLowerCase()]))] } });
+  if (params.level.length) {
+    // Under the mapping's level scheme: `error` finds ERROR and err, or pino's 50s. Callers refuse
+    // levels the scheme does not know first (prepareLogView); here they match nothing.
+    const level = levelFilter(mapping.level, mapping.levelScheme, params.level);
+    filter.push(level.ok ? level.clause : { bool: { must_not: [{ match_all: {} }] } });
+  }
   if (params.status.length) {
     filter.push({ bool: { should: params.status.map((cls) => ({ range: { [mapping.status]: STATUS_CLASS_RANGES[cls] } })), minimum_should_match: 1 } });
   }

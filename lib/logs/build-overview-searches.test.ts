@@ -43,7 +43,7 @@ describe("buildOverviewSearches", () => {
     const searches = buildOverviewSearches({ ...input, services: ["users"], environments: ["production"] });
     const requests = searches.requests as Body;
     expect(requests.query.bool.filter).toContainEqual({ exists: { field: "http.response.status_code" } });
-    expect(text(requests.query)).toContain('"lt":"2026-11-25T10:00:00.000Z"');
+    expect(requests.query.bool.filter).toContainEqual({ range: { "@timestamp": { gte: input.from.getTime(), lt: input.to.getTime(), format: "epoch_millis" } } });
     for (const name of ["requests", "errorLines", "endpoints", "endpointServices"] as const) {
       expect(text(searches[name])).toContain('"terms":{"service.name":["users"]}');
       expect(text(searches[name])).toContain('"terms":{"service.environment":["production"]}');
@@ -56,9 +56,25 @@ describe("buildOverviewSearches", () => {
     expect(facets.query.bool.filter).toHaveLength(1);
   });
 
-  it("matches ERROR and FATAL in any common case", () => {
-    const errorLines = text(buildOverviewSearches(input).errorLines);
-    expect(errorLines).toContain('"log.level":["ERROR","error","Error","FATAL","fatal","Fatal"]');
+  it("matches ERROR and FATAL in any common case and vocabulary under the names scheme", () => {
+    const errorLines = buildOverviewSearches(input).errorLines as Body;
+    const filter = errorLines.query.bool.filter[1] as { terms: Record<string, string[]> };
+    expect(filter.terms["log.level"]).toEqual(expect.arrayContaining(["ERROR", "error", "Error", "err", "FATAL", "fatal", "CRITICAL", "crit", "emerg", "alert", "panic", "DPANIC"]));
+    expect(filter.terms["log.level"]).not.toContain("warn");
+  });
+
+  it("counts pino/bunyan numbers as ranges and syslog severities as numbers, never as names", () => {
+    const pino = buildOverviewSearches({ ...input, mapping: { ...ECS_FIELD_MAPPING, level: "level", levelScheme: "pino" } }).errorLines as Body;
+    expect(pino.query.bool.filter[1]).toEqual({ range: { level: { gte: 50 } } });
+    expect(text(pino.aggs)).toContain('"filters":{"error":{"range":{"level":{"gte":50,"lt":60}}},"fatal":{"range":{"level":{"gte":60}}}}');
+    const syslog = buildOverviewSearches({ ...input, mapping: { ...ECS_FIELD_MAPPING, level: "severity", levelScheme: "syslog" } }).errorLines as Body;
+    expect(syslog.query.bool.filter[1]).toEqual({ terms: { severity: [0, 1, 2, 3] } });
+    expect(text(syslog.aggs)).toContain('"filters":{"error":{"terms":{"severity":[3]}},"fatal":{"terms":{"severity":[0,1,2]}}}');
+    expect(text(pino) + text(syslog)).not.toMatch(/ERROR|FATAL/);
+  });
+
+  it("reads the range as epoch milliseconds, which date, date_nanos and epoch-millis long fields all accept", () => {
+    for (const body of Object.values(buildOverviewSearches(input))) expect(text(body)).not.toContain("2026-11-25T");
   });
 
   it("asks for empty buckets across the whole range and orders endpoint paths by 5xx", () => {

@@ -1,7 +1,9 @@
 import { STATUS_CLASS_RANGES, STATUS_CLASSES } from "@/lib/schemas/status-class";
 import type { FieldMapping } from "./field-mapping";
 import { buildEndpointSearch, buildFailingPathServicesSearch } from "./build-endpoint-search";
+import { levelClassClause, type LevelClass } from "./level-scheme";
 import { OVERVIEW_LIMITS } from "./overview-limits";
+import { timeRangeClause } from "./time-range-clause";
 
 export interface OverviewQueryInput {
   from: Date;
@@ -11,10 +13,6 @@ export interface OverviewQueryInput {
   environments: string[];
   mapping: FieldMapping;
 }
-
-/** Level values that count as ERROR and FATAL; loggers disagree on case (DESIGN.md: case-insensitive). */
-export const ERROR_LEVEL_VALUES = ["ERROR", "error", "Error"];
-export const FATAL_LEVEL_VALUES = ["FATAL", "fatal", "Fatal"];
 
 /** The overview's searches, sent together as one _msearch; the verb reads the answers in this order. */
 export const OVERVIEW_SEARCHES = ["requests", "errorLines", "endpoints", "endpointServices", "facets"] as const;
@@ -32,7 +30,7 @@ export function buildOverviewSearches(input: OverviewQueryInput): Record<(typeof
 /** Range [from, to) plus the service and environment filters; `requestsOnly` keeps lines with a status. */
 export function overviewFilters(input: OverviewQueryInput, options: { requestsOnly?: boolean; withFilters?: boolean } = {}): unknown[] {
   const { mapping } = input;
-  const filter: unknown[] = [{ range: { [mapping.timestamp]: { gte: input.from.toISOString(), lt: input.to.toISOString(), format: "strict_date_optional_time" } } }];
+  const filter: unknown[] = [timeRangeClause(mapping.timestamp, input.from, input.to, "lt")];
   if (options.requestsOnly) filter.push({ exists: { field: mapping.status } });
   if (options.withFilters === false) return filter;
   if (input.services.length > 0) filter.push({ terms: { [mapping.service]: input.services } });
@@ -70,14 +68,20 @@ function buildRequestSearch(input: OverviewQueryInput): Record<string, unknown> 
   };
 }
 
+/** Lines of a level class under the mapping's scheme (names in any case and vocabulary, pino or syslog numbers). */
+function levelOf(mapping: FieldMapping, classes: LevelClass[]): Record<string, unknown> {
+  // Every scheme has error and fatal levels, so the clause always exists.
+  return levelClassClause(mapping.level, mapping.levelScheme, classes)!;
+}
+
 /** ERROR and FATAL lines per service per bucket, and the top error types and messages among them. */
 function buildErrorLineSearch(input: OverviewQueryInput): Record<string, unknown> {
   const { mapping } = input;
-  const levels = { filters: { filters: { error: { terms: { [mapping.level]: ERROR_LEVEL_VALUES } }, fatal: { terms: { [mapping.level]: FATAL_LEVEL_VALUES } } } } };
+  const levels = { filters: { filters: { error: levelOf(mapping, ["error"]), fatal: levelOf(mapping, ["fatal"]) } } };
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: [...overviewFilters(input), { terms: { [mapping.level]: [...ERROR_LEVEL_VALUES, ...FATAL_LEVEL_VALUES] } }] } },
+    query: { bool: { filter: [...overviewFilters(input), levelOf(mapping, ["error", "fatal"])] } },
     aggs: {
       by_service: byService(input, { level: levels, over_time: { date_histogram: histogram(input), aggs: { level: levels } } }),
       top_errors: {

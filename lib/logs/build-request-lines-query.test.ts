@@ -19,7 +19,7 @@ describe("buildRequestLinesQuery", () => {
       track_total_hits: true,
       query: {
         bool: {
-          filter: [{ range: { "@timestamp": { gte: "2025-06-01T11:00:00.000Z", lte: "2025-06-01T13:00:00.000Z", format: "strict_date_optional_time" } } }],
+          filter: [{ range: { "@timestamp": { gte: Date.parse("2025-06-01T11:00:00.000Z"), lte: Date.parse("2025-06-01T13:00:00.000Z"), format: "epoch_millis" } } }],
           should: [
             { term: { "http.request.id": "req-1" } },
             { term: { "trace.id": "req-1" } },
@@ -71,7 +71,7 @@ describe("buildRelatedRequestsQueries", () => {
       query: {
         bool: {
           filter: [
-            { range: { "@timestamp": { gte: "2025-06-01T11:50:00.000Z", lte: "2025-06-01T12:10:00.000Z", format: "strict_date_optional_time" } } },
+            { range: { "@timestamp": { gte: Date.parse("2025-06-01T11:50:00.000Z"), lte: Date.parse("2025-06-01T12:10:00.000Z"), format: "epoch_millis" } } },
             { term: { "user.id": "4821" } },
           ],
           must_not: [{ term: { "http.request.id": "req-1" } }, { term: { "trace.id": "req-1" } }, { term: { "transaction.id": "req-1" } }],
@@ -89,7 +89,7 @@ describe("buildRelatedRequestsQueries", () => {
   it("finds other failed requests to the same endpoint in the window", () => {
     const { sameEndpointFailures } = buildRelatedRequestsQueries(input);
     expect((sameEndpointFailures as { query: { bool: { filter: unknown[] } } }).query.bool.filter).toEqual([
-      { range: { "@timestamp": { gte: "2025-06-01T11:00:00.000Z", lte: "2025-06-01T13:00:00.000Z", format: "strict_date_optional_time" } } },
+      { range: { "@timestamp": { gte: Date.parse("2025-06-01T11:00:00.000Z"), lte: Date.parse("2025-06-01T13:00:00.000Z"), format: "epoch_millis" } } },
       { term: { "http.request.method": "POST" } },
       { term: { "url.path": "/api/orders/checkout" } },
       { range: { "http.response.status_code": { gte: 500 } } },

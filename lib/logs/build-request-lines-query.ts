@@ -1,5 +1,6 @@
 import type { RelatedRequest, RequestDrilldownWindow } from "@/lib/schemas/request-drilldown";
 import type { FieldMapping } from "./field-mapping";
+import { timeRangeClause } from "./time-range-clause";
 
 /**
  * Lines fetched per request. A request with more matching lines comes back cut: the verb compares
@@ -26,7 +27,7 @@ export function resolveRequestSearchWindow(input: { around?: string | Date; wind
 }
 
 function timeRange(mapping: FieldMapping, from: Date, to: Date) {
-  return { range: { [mapping.timestamp]: { gte: from.toISOString(), lte: to.toISOString(), format: "strict_date_optional_time" } } };
+  return timeRangeClause(mapping.timestamp, from, to, "lte");
 }
 
 /** Any correlation field holding the id: one `term` per field, at least one must match. */

@@ -49,6 +49,11 @@ describe("CSV", () => {
     expect(csvValues(source, mapping, ["http.response.status_code", "missing"])).toEqual(["t", "orders", "ERROR", "boom", 500, undefined]);
   });
 
+  it("writes pino's epoch-millis time as ISO and its numeric level by name", () => {
+    const mapping = { ...ECS_FIELD_MAPPING, timestamp: "time", level: "level", levelScheme: "pino" as const, service: "name", message: "msg" };
+    expect(csvValues({ time: 1712345678901, level: 50, name: "api", msg: "boom" }, mapping, [])).toEqual(["2024-04-05T19:34:38.901Z", "api", "error", "boom"]);
+  });
+
   it("notes a cut or failed export in a last one-cell row", () => {
     expect(csvTrailer({ kind: "truncated", exported: 10, total: 12 })).toBe("# truncated: exported 10 of 12 lines\r\n");
     expect(csvTrailer({ kind: "error", exported: 1, total: 2, message: "a, b" })).toBe('"# error: export stopped after 1 of 2 lines: a, b"\r\n');

@@ -1,5 +1,6 @@
-import { readField } from "@/lib/requests/read-log-fields";
+import { readField, timeText } from "@/lib/requests/read-log-fields";
 import type { FieldMapping } from "./field-mapping";
+import { levelName } from "./level-scheme";
 
 export const EXPORT_FORMATS = ["ndjson", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,9 +49,10 @@ export function csvHeader(columns: readonly string[]): string {
   return csvRow([...CSV_BASE_COLUMNS, ...columns]);
 }
 
-/** One line's cells: the mapped base columns, then each extra column read by its dotted name. */
+/** One line's cells: the mapped base columns as the table shows them (epoch times as ISO, level names), then each extra column read by its dotted name. */
 export function csvValues(source: Record<string, unknown>, mapping: FieldMapping, columns: readonly string[]): unknown[] {
-  const base = [mapping.timestamp, mapping.service, mapping.level, mapping.message].map((field) => firstValue(readField(source, field)));
+  const [time, service, level, message] = [mapping.timestamp, mapping.service, mapping.level, mapping.message].map((field) => firstValue(readField(source, field)));
+  const base = [timeText(time), service, levelName(level, mapping.levelScheme), message];
   return [...base, ...columns.map((column) => readField(source, column))];
 }
 

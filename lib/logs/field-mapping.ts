@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEVEL_SCHEMES } from "./level-scheme";
 
 /**
  * The concepts of DESIGN.md's log schema and the field that holds each one.
@@ -7,6 +8,8 @@ import { z } from "zod";
 export const fieldMappingSchema = z.object({
   timestamp: z.string().min(1),
   level: z.string().min(1),
+  /** How the level field encodes severity; settings saved before the scheme existed read as names. */
+  levelScheme: z.enum(LEVEL_SCHEMES).default("names"),
   service: z.string().min(1),
   environment: z.string().min(1),
   message: z.string().min(1),
@@ -31,6 +34,7 @@ export type FieldMapping = z.infer<typeof fieldMappingSchema>;
 export const ECS_FIELD_MAPPING: FieldMapping = {
   timestamp: "@timestamp",
   level: "log.level",
+  levelScheme: "names",
   service: "service.name",
   environment: "service.environment",
   message: "message",

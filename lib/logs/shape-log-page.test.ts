@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { levelLabeller } from "./level-scheme";
 import { cutFirstPage, shapeHistogram, shapeTopValues } from "./shape-log-page";
 
 const hits = (...times: number[]) => times.map((time, i) => ({ id: `h${i}`, sort: [time] }));
@@ -35,5 +36,12 @@ describe("shapeHistogram and shapeTopValues", () => {
       { field: "status", countedField: "status", values: [{ value: "500", count: 4 }, { value: "true", count: 1 }], other: 0 },
       { field: "x", countedField: "x", values: [], other: 0 },
     ]);
+  });
+
+  it("names level values under a numeric scheme and keeps the stored value for filters", () => {
+    const aggregations = { top_1: { buckets: [{ key: 30, doc_count: 7 }, { key: 50, doc_count: 2 }] } };
+    const [level] = shapeTopValues(aggregations, [{ name: "top_1", field: "level", label: "level", valueLabel: levelLabeller({ levelScheme: "pino" }) }]);
+    expect(level!.values).toEqual([{ value: "30", count: 7, label: "info" }, { value: "50", count: 2, label: "error" }]);
+    expect(levelLabeller({ levelScheme: "names" })).toBeUndefined();
   });
 });

@@ -39,14 +39,28 @@ export function shapeHistogram(aggregations: Record<string, unknown> | undefined
   return { interval: interval.label, intervalMs: interval.ms, buckets: buckets.map((bucket) => ({ time: bucket.key, count: bucket.doc_count })) };
 }
 
-export function shapeTopValues(aggregations: Record<string, unknown> | undefined, fields: Array<{ name: string; field: string; label: string }>): FieldTopValues[] {
-  return fields.map(({ name, field, label }) => {
+export interface TopValuesField {
+  name: string;
+  field: string;
+  label: string;
+  /** How people read a stored value (levelName for the level field); the value itself stays what filters use. */
+  valueLabel?: (key: string | number) => string | null;
+}
+
+function labelled(bucket: { key: string | number; key_as_string?: string; doc_count: number }, valueLabel: TopValuesField["valueLabel"]) {
+  // Booleans and dates come back as numbers with a readable key_as_string.
+  const value = bucket.key_as_string ?? String(bucket.key);
+  const label = valueLabel?.(bucket.key) ?? null;
+  return label !== null && label !== value ? { value, count: bucket.doc_count, label } : { value, count: bucket.doc_count };
+}
+
+export function shapeTopValues(aggregations: Record<string, unknown> | undefined, fields: TopValuesField[]): FieldTopValues[] {
+  return fields.map(({ name, field, label, valueLabel }) => {
     const agg = aggregations?.[name] as TermsAgg | undefined;
     return {
       field: label,
       countedField: field,
-      // Booleans and dates come back as numbers with a readable key_as_string.
-      values: (agg?.buckets ?? []).map((bucket) => ({ value: bucket.key_as_string ?? String(bucket.key), count: bucket.doc_count })),
+      values: (agg?.buckets ?? []).map((bucket) => labelled(bucket, valueLabel)),
       other: agg?.sum_other_doc_count ?? 0,
     };
   });

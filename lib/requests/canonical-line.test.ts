@@ -7,6 +7,7 @@ const PINO_HTTP: FieldMapping = {
   ...ECS_FIELD_MAPPING,
   timestamp: "time",
   level: "level",
+  levelScheme: "pino",
   service: "name",
   message: "msg",
   status: "res.statusCode",
@@ -33,6 +34,7 @@ describe("toCanonicalLine", () => {
     ]);
     expect(readNumber(line, "event.duration")).toBe(2_012_500_000);
     expect(readString(line, "http.request.id")).toBe("req-1");
+    expect(readString(line, "log.level")).toBe("info");
   });
 
   it("leaves an ECS line as it is", () => {

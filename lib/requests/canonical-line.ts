@@ -1,16 +1,19 @@
 import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { levelName } from "@/lib/logs/level-scheme";
 import { readSqlCommenter } from "@/lib/sql/sqlcommenter";
 import { readField, readString, type LogSource } from "./read-log-fields";
 
-type Concept = Exclude<keyof FieldMapping, "durationUnit" | "correlationIds" | "levelScheme" | "timestampFormat">;
-const CONCEPTS = Object.keys(ECS_FIELD_MAPPING).filter((key) => typeof ECS_FIELD_MAPPING[key as keyof FieldMapping] === "string") as Concept[];
+// Settings of how to read a field, not field names.
+const NOT_FIELDS = ["durationUnit", "levelScheme", "correlationIds"] as const;
+type Concept = Exclude<keyof FieldMapping, (typeof NOT_FIELDS)[number]>;
+const CONCEPTS = (Object.keys(ECS_FIELD_MAPPING) as (keyof FieldMapping)[]).filter((key): key is Concept => !(NOT_FIELDS as readonly string[]).includes(key));
 const NS_PER_MS = 1_000_000;
 
 /**
  * One line of any source as the drilldown's core reads it: the document as logged, plus the ECS
  * names of what its source's mapping found (flat keys, which win over nested ones). Lines of
  * differently shaped sources then build one timeline. Durations become nanoseconds like ECS's
- * `event.duration`; a PostgreSQL line's sqlcommenter traceparent makes it a child of the span
+ * `event.duration`, levels become names; a PostgreSQL line's sqlcommenter traceparent makes it a child of the span
  * that ran the statement.
  */
 export function toCanonicalLine(doc: LogSource, mapping: FieldMapping): LogSource {
@@ -21,6 +24,11 @@ export function toCanonicalLine(doc: LogSource, mapping: FieldMapping): LogSourc
     if (from === to) continue;
     const value = readField(doc, from);
     if (value !== undefined) canonical[to] = value;
+  }
+  // The core reads levels as names (ECS); pino's 50 becomes "error" here.
+  if (mapping.levelScheme !== "names") {
+    const name = levelName(readField(doc, mapping.level), mapping.levelScheme);
+    if (name !== null) canonical[ECS_FIELD_MAPPING.level] = name;
   }
   const duration = readField(doc, mapping.duration);
   if (typeof duration === "number" && mapping.durationUnit === "ms") canonical[ECS_FIELD_MAPPING.duration] = Math.round(duration * NS_PER_MS);

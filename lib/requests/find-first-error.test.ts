@@ -62,4 +62,13 @@ describe("findFirstError", () => {
     expect(error).toMatchObject({ lineId: "2", type: null, message: "worker crashed", isFailure: true, level: "fatal" });
     expect(error.hop).toMatchObject({ lineId: "3", method: "GET", path: "/x", status: 503, durationMs: 9 });
   });
+
+  it("finds a pino error by its numeric level (50) and names it, where a warning (40) carrying an error is not the failure", () => {
+    const pino = { ...ECS_FIELD_MAPPING, timestamp: "time", level: "level", levelScheme: "pino" as const, service: "name", message: "msg", errorType: "err.type", errorMessage: "err.message", errorStack: "err.stack" };
+    const lines: RequestLogInput[] = [
+      { id: "1", source: { time: 1712345678000, level: 40, name: "api", msg: "retrying", err: { type: "Error", message: "flaky" } } },
+      { id: "2", source: { time: 1712345678005, level: 50, name: "api", msg: "gave up", err: { type: "Error", message: "db down", stack: "Error: db down\n    at query (/app/db.js:1:1)" } } },
+    ];
+    expect(findFirstError(lines, pino)).toMatchObject({ lineId: "2", level: "error", type: "Error", message: "db down", isFailure: true });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
-import { durationMs, findEntryLine, readField, readLogLine, readNumber, readString, readTimedLines, readTimeMs } from "./read-log-fields";
+import { durationMs, findEntryLine, readField, readLogLine, readNumber, readString, readTimedLines, readTimeMs, timeText } from "./read-log-fields";
 
 describe("readField", () => {
   it("reads nested, flat dotted and mixed documents", () => {
@@ -40,6 +40,24 @@ describe("readField", () => {
     expect(readTimeMs({ t: "1748779200000" }, "t")).toBe(1748779200000);
     expect(readTimeMs({ t: "soon" }, "t")).toBeNull();
   });
+
+  it("reads epoch seconds with a fraction (zap's ts), milliseconds (pino's time) and nanoseconds alike", () => {
+    const at = Date.parse("2024-04-05T19:34:38.123Z");
+    expect(readTimeMs({ ts: 1712345678.123 }, "ts")).toBeCloseTo(at, 3);
+    expect(readTimeMs({ ts: "1712345678.123" }, "ts")).toBeCloseTo(at, 3);
+    expect(readTimeMs({ ts: "1712345678" }, "ts")).toBe(at - 123);
+    expect(readTimeMs({ time: at }, "time")).toBe(at);
+    expect(readTimeMs({ t: at * 1_000_000 }, "t")).toBeCloseTo(at, 0);
+  });
+});
+
+describe("timeText", () => {
+  it("shows epoch numbers as ISO and leaves text as logged", () => {
+    expect(timeText(1712345678901)).toBe("2024-04-05T19:34:38.901Z");
+    expect(timeText(1712345678.5)).toBe("2024-04-05T19:34:38.500Z");
+    expect(timeText("2024-04-05T21:34:38.901+02:00")).toBe("2024-04-05T21:34:38.901+02:00");
+    expect(timeText(undefined)).toBeNull();
+  });
 });
 
 describe("durationMs", () => {
@@ -54,6 +72,16 @@ describe("durationMs", () => {
 });
 
 describe("readLogLine", () => {
+  it("follows the level scheme: pino's 50 is a failed line named error, 40 is not", () => {
+    const pino: FieldMapping = { ...ECS_FIELD_MAPPING, level: "level", levelScheme: "pino" };
+    expect(readLogLine({ id: "a", source: { level: 50 } }, 0, pino)).toMatchObject({ level: "error", isError: true });
+    expect(readLogLine({ id: "b", source: { level: 60 } }, 0, pino)).toMatchObject({ level: "fatal", isError: true });
+    expect(readLogLine({ id: "c", source: { level: 40 } }, 0, pino)).toMatchObject({ level: "warn", isError: false });
+    const syslog: FieldMapping = { ...ECS_FIELD_MAPPING, level: "severity", levelScheme: "syslog" };
+    expect(readLogLine({ id: "d", source: { severity: 2 } }, 0, syslog)).toMatchObject({ level: "crit", isError: true });
+    expect(readLogLine({ id: "e", source: { log: { level: "err" } } }, 0, ECS_FIELD_MAPPING)).toMatchObject({ level: "err", isError: true });
+  });
+
   it("normalises one line through the mapping", () => {
     const line = readLogLine(
       {

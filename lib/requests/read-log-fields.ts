@@ -1,4 +1,5 @@
 import type { FieldMapping } from "@/lib/logs/field-mapping";
+import { isErrorLevel, levelName } from "@/lib/logs/level-scheme";
 
 export type LogSource = Record<string, unknown>;
 
@@ -63,14 +64,40 @@ function firstScalar(value: unknown): unknown {
 }
 
 /**
- * Epoch milliseconds from an ISO string (sub-millisecond digits kept as a fraction) or an
- * epoch-millis number; null when unreadable.
+ * Epoch milliseconds from an epoch number of any common unit. Loggers write seconds (zap's `ts`,
+ * with a fraction), milliseconds (pino's `time`) or micro/nanoseconds; the magnitude tells which,
+ * since every time after 1973 is over 1e11 in milliseconds and under it in seconds until year 5138.
+ */
+export function epochToMs(value: number): number {
+  const size = Math.abs(value);
+  if (size < 1e11) return value * 1000;
+  if (size < 1e14) return value;
+  if (size < 1e17) return value / 1000;
+  return value / 1_000_000;
+}
+
+const EPOCH_TEXT = /^\d{9,}(\.\d+)?$/;
+
+/** A time value read from a line as ISO text, epoch numbers converted; other text as logged. */
+export function timeText(value: unknown): string | null {
+  const first = firstScalar(value);
+  const epoch = typeof first === "number" ? first : typeof first === "string" && EPOCH_TEXT.test(first) ? Number(first) : null;
+  if (epoch !== null) {
+    const date = new Date(epochToMs(epoch));
+    return Number.isFinite(date.getTime()) ? date.toISOString() : String(first);
+  }
+  return first === undefined || first === null ? null : String(first);
+}
+
+/**
+ * Epoch milliseconds from an ISO string (sub-millisecond digits kept as a fraction) or an epoch
+ * number or numeric string in seconds, milliseconds or finer (epochToMs); null when unreadable.
  */
 export function readTimeMs(doc: unknown, path: string): number | null {
   const value = firstScalar(readField(doc, path));
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "number") return Number.isFinite(value) ? epochToMs(value) : null;
   if (typeof value !== "string") return null;
-  if (/^\d{10,}$/.test(value)) return Number(value);
+  if (EPOCH_TEXT.test(value)) return epochToMs(Number(value));
   const fraction = /(?<=:\d{2})\.(\d+)/.exec(value);
   const parsed = Date.parse(fraction ? value.replace(fraction[0], "") : value);
   if (!Number.isFinite(parsed)) return null;
@@ -100,6 +127,7 @@ export interface LogLine {
   source: LogSource;
   time: number | null;
   service: string;
+  /** As people read it: pino's 50 is "error" (levelName). */
   level: string | null;
   message: string | null;
   status: number | null;
@@ -114,7 +142,7 @@ export interface LogLine {
   error: { type: string | null; message: string | null; stack: string | null } | null;
   /** DESIGN.md: a request line has a status code. */
   isRequest: boolean;
-  /** Level ERROR/FATAL (case-insensitive) or status >= 500. */
+  /** Level ERROR/FATAL under the mapping's level scheme, or status >= 500. */
   isError: boolean;
 }
 
@@ -125,8 +153,7 @@ export function readLogLine(input: RequestLogInput, index: number, mapping: Fiel
   const status = readNumber(doc, mapping.status);
   const rawDuration = readNumber(doc, mapping.duration);
   const validDuration = rawDuration !== null && rawDuration >= 0 ? rawDuration : null;
-  const level = readString(doc, mapping.level);
-  const upper = level?.toUpperCase();
+  const rawLevel = readField(doc, mapping.level);
   const errorType = readString(doc, mapping.errorType);
   const errorMessage = readString(doc, mapping.errorMessage);
   const errorStack = readString(doc, mapping.errorStack);
@@ -136,7 +163,7 @@ export function readLogLine(input: RequestLogInput, index: number, mapping: Fiel
     source: doc,
     time: readTimeMs(doc, mapping.timestamp),
     service: readString(doc, mapping.service) || UNKNOWN_SERVICE,
-    level,
+    level: levelName(rawLevel, mapping.levelScheme),
     message: readString(doc, mapping.message),
     status,
     method: readString(doc, mapping.method),
@@ -148,7 +175,7 @@ export function readLogLine(input: RequestLogInput, index: number, mapping: Fiel
     sql: readString(doc, mapping.sqlStatement) || null,
     error: errorType || errorMessage || errorStack ? { type: errorType, message: errorMessage, stack: errorStack } : null,
     isRequest: status !== null,
-    isError: upper === "ERROR" || upper === "FATAL" || (status !== null && status >= 500),
+    isError: isErrorLevel(rawLevel, mapping.levelScheme) || (status !== null && status >= 500),
   };
 }
 

@@ -61,7 +61,8 @@ export const fieldTopValuesSchema = z.object({
   field: z.string(),
   /** The field counted: the same, or its `.keyword` sub-field when the field is full text. */
   countedField: z.string(),
-  values: z.array(z.object({ value: z.string(), count: z.number() })),
+  /** `label` is how people read a stored value when it differs from it: pino's level 50 as "error". */
+  values: z.array(z.object({ value: z.string(), count: z.number(), label: z.string().optional() })),
   /** Matching lines with some other value (beyond the top 10). */
   other: z.number(),
 });

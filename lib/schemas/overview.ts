@@ -31,7 +31,7 @@ export const serviceTotalsSchema = z.object({
   status2xx: count,
   status3xx: count,
   status4xx: count,
-  /** Log lines of level ERROR and FATAL (any case), request lines or not. */
+  /** Log lines of level ERROR and FATAL under the mapping's level scheme, request lines or not. */
   errorLines: count,
   fatalLines: count,
 });

@@ -37,7 +37,7 @@ export function LogsView() {
   const onTimeChange = (change: TimeControlsChange) => ("from" in change || "to" in change ? search(change) : void setState(change));
   const include = (field: string, value: string, negate = false) => search({ q: addFieldClause(q, field, value, negate) });
   const topValues = data?.topValues ?? [];
-  const suggestions = { service: topValues[0]?.values.map((v) => v.value), level: topValues[1]?.values.map((v) => v.value) };
+  const suggestions = { service: topValues[0]?.values.map((v) => v.value), level: [...new Set(topValues[1]?.values.map((v) => v.label ?? v.value))] };
   // The range the lines were read with: resolved, and frozen while paging.
   const range = data ? { from: data.from, to: data.to } : { from, to };
   const knownFields = fields.data ? new Set(fields.data.fields.map((f) => f.name)) : null;

@@ -9,6 +9,13 @@ import { TEXT_FIELDS } from "./mapping-fields";
 
 const LABELS: Record<MappingConcept, string> = { ...Object.fromEntries(TEXT_FIELDS), correlationIds: "Correlation ids" } as Record<MappingConcept, string>;
 
+/** The unit or scheme that comes with a field: durations in ms or ns, levels as names or numbers. */
+function qualifier(concept: MappingConcept, proposal: FieldMappingProposal): string {
+  if (concept === "duration") return ` (${proposal.mapping.durationUnit})`;
+  if (concept === "level") return ` (${proposal.mapping.levelScheme})`;
+  return "";
+}
+
 interface Props {
   /** The pattern currently typed in the form, read when the button is pressed. */
   getIndexPattern: () => string;
@@ -60,7 +67,7 @@ export function DetectMapping({ getIndexPattern, onProposal }: Props) {
               {proposal.concepts.map((concept) => (
                 <tr key={concept.concept} data-concept={concept.concept} data-found={concept.found} className={concept.found ? undefined : "is-missing"}>
                   <td>{LABELS[concept.concept]}</td>
-                  <td>{concept.found ? concept.fields.join(", ") + (concept.concept === "duration" ? ` (${proposal.mapping.durationUnit})` : "") : "not found (unchanged)"}</td>
+                  <td>{concept.found ? concept.fields.join(", ") + qualifier(concept.concept, proposal) : "not found (unchanged)"}</td>
                   <td>{concept.type ?? "–"}</td>
                   <td>{concept.alternatives.map((alt) => `${alt.field} (${alt.type})`).join(", ") || "–"}</td>
                   <td>{concept.note ?? ""}</td>

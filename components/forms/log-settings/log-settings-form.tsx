@@ -4,16 +4,18 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
+import { LEVEL_SCHEMES } from "@/lib/logs/level-scheme";
 import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
 import { logSettingsSchema } from "@/lib/schemas/log-settings";
 import { logSourceInputSchema, type LogSourceInput } from "@/lib/schemas/log-source";
 import { DetectMapping } from "./detect-mapping";
 import { MappingFields } from "./mapping-fields";
 
-// The form edits correlation ids as one comma-separated text; the contract keeps a list.
+// The form edits correlation ids as one comma-separated text; the contract keeps a list. The level
+// scheme's default is for stored settings that predate it; the form always holds one.
 const formSchema = logSourceInputSchema.extend({
   enabled: z.boolean(),
-  mapping: logSettingsSchema.shape.mapping.extend({ correlationIds: z.string().trim().min(1, "name at least one field") }),
+  mapping: logSettingsSchema.shape.mapping.extend({ correlationIds: z.string().trim().min(1, "name at least one field"), levelScheme: z.enum(LEVEL_SCHEMES) }),
 });
 export type LogSettingsFormValues = z.infer<typeof formSchema>;
 
@@ -45,6 +47,7 @@ export function LogSettingsForm({ defaultValues, readOnly, onSubmit, onCancel }:
       if (report.concept === "correlationIds") form.setValue("mapping.correlationIds", report.fields.join(", "), options);
       else form.setValue(`mapping.${report.concept}`, report.fields[0] ?? proposal.mapping[report.concept], options);
       if (report.concept === "duration") form.setValue("mapping.durationUnit", proposal.mapping.durationUnit, options);
+      if (report.concept === "level") form.setValue("mapping.levelScheme", proposal.mapping.levelScheme, options);
     }
   };
   return (

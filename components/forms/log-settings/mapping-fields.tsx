@@ -1,6 +1,7 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { LEVEL_SCHEME_LABELS, LEVEL_SCHEMES } from "@/lib/logs/level-scheme";
 import type { LogSettingsFormValues } from "./log-settings-form";
 
 export const TEXT_FIELDS = [
@@ -26,6 +27,12 @@ export function MappingFields({ register, errors }: Props) {
           {errors.mapping?.[key] ? <small className="error-text">{errors.mapping[key]?.message}</small> : null}
         </label>
       ))}
+      <label className="field">
+        <span>Level scheme</span>
+        <select {...register("mapping.levelScheme")}>
+          {LEVEL_SCHEMES.map((scheme) => <option key={scheme} value={scheme}>{LEVEL_SCHEME_LABELS[scheme]}</option>)}
+        </select>
+      </label>
       <label className="field">
         <span>Duration unit</span>
         <select {...register("mapping.durationUnit")}>

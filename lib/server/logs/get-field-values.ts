@@ -1,6 +1,7 @@
 import "server-only";
 import { buildFieldValuesQuery } from "@/lib/logs/build-log-page-query";
 import { countableField } from "@/lib/logs/field-catalog";
+import { levelLabeller } from "@/lib/logs/level-scheme";
 import { shapeTopValues } from "@/lib/logs/shape-log-page";
 import type { FieldValuesParams } from "@/lib/schemas/log-fields";
 import type { FieldTopValues } from "@/lib/schemas/log-search";
@@ -17,6 +18,8 @@ export async function getFieldValues(params: FieldValuesParams, context: LogCont
   const [result] = await context.store.msearch([{ index: context.settings.indexPattern, body }], { signal: context.signal }).catch((error: unknown) => {
     throw asQueryError(error, params.q);
   });
-  const [values] = shapeTopValues(result!.aggregations, [{ name: "values", field: counted.field, label: params.field }]);
+  const { mapping } = context.settings;
+  const valueLabel = params.field === mapping.level || counted.field === mapping.level ? levelLabeller(mapping) : undefined;
+  const [values] = shapeTopValues(result!.aggregations, [{ name: "values", field: counted.field, label: params.field, valueLabel }]);
   return { ...values!, total: result!.total };
 }

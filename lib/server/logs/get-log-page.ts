@@ -4,7 +4,8 @@ import { countableField, type FieldCatalog } from "@/lib/logs/field-catalog";
 import type { FieldMapping } from "@/lib/logs/field-mapping";
 import { decodePageCursor, explorerViewKey, searchFingerprint, type PageCursor } from "@/lib/logs/page-cursor";
 import { planLogPaging } from "@/lib/logs/plan-log-paging";
-import { shapeHistogram, shapeTopValues } from "@/lib/logs/shape-log-page";
+import { levelLabeller } from "@/lib/logs/level-scheme";
+import { shapeHistogram, shapeTopValues, type TopValuesField } from "@/lib/logs/shape-log-page";
 import { CURSOR_MESSAGE, type LogSearchParams, type LogSearchResponse } from "@/lib/schemas/log-search";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { checkTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
@@ -144,11 +145,11 @@ async function withNotice(page: Promise<PageReadResult>, notice: string): Promis
 
 /** The sidebar's default fields (service, level, status), each counted through a field the engine can aggregate. */
 function sidebarFields(catalog: FieldCatalog, mapping: FieldMapping) {
-  const fields: Array<{ name: string; field: string; label: string }> = [];
+  const fields: TopValuesField[] = [];
   const notices: string[] = [];
   for (const [index, label] of [mapping.service, mapping.level, mapping.status].entries()) {
     const counted = countableField(catalog, label);
-    if (counted.ok) fields.push({ name: `top_${index}`, field: counted.field, label });
+    if (counted.ok) fields.push({ name: `top_${index}`, field: counted.field, label, ...(label === mapping.level ? { valueLabel: levelLabeller(mapping) } : {}) });
     else if (catalog.indices.length > 0) notices.push(`Top values of ${label} are unavailable: ${counted.message}.`);
   }
   return { fields, notices };

@@ -2,6 +2,7 @@ import "server-only";
 import { buildLogFilters } from "@/lib/logs/build-log-search-query";
 import { checkQuerySyntax } from "@/lib/logs/check-query-syntax";
 import { findUnknownQueryField, type FieldCatalog } from "@/lib/logs/field-catalog";
+import { levelFilter } from "@/lib/logs/level-scheme";
 import { resolveQueryFields } from "@/lib/logs/query-fields";
 import type { LogSearchParams } from "@/lib/schemas/log-search";
 import type { TimeRange } from "@/lib/time/resolve-time-range";
@@ -26,6 +27,8 @@ type ViewParams = Pick<LogSearchParams, "from" | "to" | "q" | "service" | "envir
 export async function prepareLogView(params: ViewParams, context: LogContext, frozen?: TimeRange): Promise<PreparedLogView> {
   soleSourceOrThrow(context);
   const range = frozen ?? resolveViewRange(params, context);
+  const level = levelFilter(context.settings.mapping.level, context.settings.mapping.levelScheme, params.level);
+  if (!level.ok) throw badRequest(`Level: ${level.message}`, { level: level.message });
   const syntax = checkQuerySyntax(params.q);
   if (!syntax.ok) throw badRequest(`Query syntax: ${syntax.message}`, { q: syntax.message });
   const catalog = await getFieldCatalog(context.store, context.settings.indexPattern, { signal: context.signal });
