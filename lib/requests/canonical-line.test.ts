@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_SOURCE_MAPPINGS } from "@/lib/demo/demo-sources";
 import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
 import { lineJoinsRequest, toCanonicalLine } from "./canonical-line";
 import { readNumber, readString } from "./read-log-fields";
 
-const PINO_HTTP: FieldMapping = {
-  ...ECS_FIELD_MAPPING,
-  timestamp: "time",
-  level: "level",
-  levelScheme: "pino",
-  service: "name",
-  message: "msg",
-  status: "res.statusCode",
-  method: "req.method",
-  path: "req.url",
-  duration: "responseTime",
-  durationUnit: "ms",
-  correlationIds: ["req.id"],
-};
+// The demo gateway source is pino-http shaped: time, level (pino), name, msg, req/res, responseTime (ms).
+const PINO_HTTP = DEMO_SOURCE_MAPPINGS.gateway;
 const POSTGRES: FieldMapping = { ...ECS_FIELD_MAPPING, sqlStatement: "postgresql.log.query", correlationIds: ["trace.id"] };
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 

@@ -7,6 +7,7 @@ import { normalizeErrorMessage } from "@/lib/logs/normalize-error-message";
 import type { OverviewParams } from "@/lib/schemas/overview";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
+import { countEngineCalls } from "@/lib/testing/count-engine-calls";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { getOverview } from "./get-overview";
 import { createLogContext } from "@/lib/server/logs/log-context";
@@ -16,22 +17,6 @@ const anchor = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const production = { seed: 7, anchor, targetLines: 6000, environment: "production" } as const;
 // A smaller second environment without incidents, in its own index under the same pattern.
 const staging = { seed: 8, anchor, targetLines: 1500, environment: "staging", incidents: false } as const;
-
-/** Counts every engine call the verb makes, so "one round trip" is measured, not assumed. */
-function countingStore(store: LogStore) {
-  const calls: string[] = [];
-  const proxy = new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        calls.push(String(property));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls };
-}
 
 /** Top errors recomputed from the generator's own documents (the ground truth does not carry them). */
 function expectedTopErrors(options: typeof production) {
@@ -78,7 +63,7 @@ describe.each(TEST_ENGINES)("overview on $name equals the generator's ground tru
   }
 
   it("asks the engine exactly once, with one _msearch", async () => {
-    const counting = countingStore(store);
+    const counting = countEngineCalls(store);
     await query({}, counting.store);
     expect(counting.calls).toEqual(["msearch"]);
   });

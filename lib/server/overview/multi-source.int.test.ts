@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SOURCE_MAPPINGS, DEMO_SOURCE_NAMES, type DemoSourceName } from "@/lib/demo/demo-sources";
 import type { DemoGroundTruth } from "@/lib/demo/ground-truth";
 import { requestDrilldownParamsSchema } from "@/lib/schemas/request-drilldown";
+import { countEngineCalls } from "@/lib/testing/count-engine-calls";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
@@ -12,22 +13,6 @@ import { getOverview } from "./get-overview";
 const anchor = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const demo = { seed: 21, anchor, targetLines: 5000, environment: "production" } as const;
 const cell = (service: string, time: number | string) => `${service} ${typeof time === "number" ? new Date(time).toISOString() : time}`;
-
-/** Counts engine calls, so "still one round trip" is measured. */
-function counted(store: LogStore) {
-  const calls: string[] = [];
-  const proxy = new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        calls.push(String(property));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls };
-}
 
 describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine) => {
   const base = uniqueTestIndex("sources");
@@ -59,7 +44,7 @@ describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine
   });
 
   it("adds the three sources up to the ground truth in one _msearch: requests, 5xx, 4xx and ERROR lines per service per minute", async () => {
-    const calls = counted(store);
+    const calls = countEngineCalls(store);
     const response = await overview(sources, calls.store);
     expect(calls.calls).toEqual(["msearch"]);
     expect(response.notices).toEqual([]);
@@ -98,7 +83,7 @@ describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine
   it("follows one slow orders request across the gateway's pino lines, the services' ECS lines and PostgreSQL's line joined by its sqlcommenter comment", async () => {
     const slow = truth.incidents.find((incident) => incident.id === "orders-slow-query")!;
     const facts = slow.timelines.find((timeline) => timeline.services.includes("orders"))!;
-    const calls = counted(store);
+    const calls = countEngineCalls(store);
     const answer = await getRequestDrilldown(requestDrilldownParamsSchema.parse({ id: facts.requestId, around: slow.start, window: "24h" }), context(sources, calls.store));
     expect(answer.timeline.lanes.map((lane) => lane.service)).toEqual([...facts.services, "postgresql"].filter((service, i, all) => all.indexOf(service) === i).sort((a, b) => laneOrder(answer, a) - laneOrder(answer, b)));
     expect(new Set(answer.logLines.map((line) => line.sourceName))).toEqual(new Set(["gateway", "app", "postgres"]));
