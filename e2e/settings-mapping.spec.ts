@@ -144,32 +144,6 @@ test.describe("three differently shaped sources", () => {
   });
 });
 
-test("pino's numeric levels: Detect proposes the pino scheme, and the overview counts ERROR and FATAL lines", async ({ page }) => {
-  const pino = await seedRealLoggerLogs(pinoHttpKit);
-  try {
-    await signInAsNewUser(page, "admin", "/settings");
-    const settings = new SettingsPage(page);
-    await settings.detectMapping(pino.index);
-    await expect(settings.mappingField("Level")).toHaveValue("level");
-    await expect(settings.mappingField("Time")).toHaveValue("time");
-    await expect(settings.levelScheme()).toHaveValue("pino");
-    await expect(settings.proposalRow("level")).toContainText("(pino)");
-    await settings.save();
-
-    const overview = new OverviewPage(page);
-    await overview.open({ from: "now-1h", to: "now" });
-    for (const service of TRAFFIC_SERVICES) {
-      const truth = pino.traffic.truth.services[service];
-      const row = overview.serviceRow(service);
-      await expect(row.locator('[data-field="requests"]'), `${service} requests`).toHaveText(String(truth.requests));
-      await expect(row.locator('[data-field="errorLines"]'), `${service} ERROR`).toHaveText(String(truth.errorLines));
-      await expect(row.locator('[data-field="fatalLines"]'), `${service} FATAL`).toHaveText(String(truth.fatalLines));
-    }
-  } finally {
-    await pino.remove();
-  }
-});
-
 test("viewers see no Detect mapping button", async ({ page }) => {
   await signInAsNewUser(page, "viewer", "/settings");
   const settings = new SettingsPage(page);
