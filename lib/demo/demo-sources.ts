@@ -69,8 +69,20 @@ export const DEMO_SOURCE_TEMPLATE_FIELDS: Record<DemoSourceName, Record<string, 
     "err.message": TEXT_WITH_KEYWORD,
     "err.stack": { type: "text" },
   },
-  postgres: { "postgresql.log.query": { type: "text", fields: { keyword: { type: "keyword", ignore_above: 4096 } } } },
+  postgres: {
+    "@timestamp": { type: "date" },
+    message: TEXT_WITH_KEYWORD,
+    "event.duration": { type: "long" },
+    "postgresql.log.query": { type: "text", fields: { keyword: { type: "keyword", ignore_above: 4096 } } },
+  },
 };
+
+/**
+ * Whether a source's template declares Triage's ECS fields. Only the app's lines use them all: a
+ * declared but empty field (db.statement next to PostgreSQL's postgresql.log.query) shows in
+ * `_field_caps`, and Detect mapping would propose it.
+ */
+export const DEMO_SOURCE_HAS_ECS: Record<DemoSourceName, boolean> = { app: true, gateway: false, postgres: false };
 
 export interface SourceDocument {
   source: DemoSourceName;

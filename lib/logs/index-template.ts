@@ -45,7 +45,7 @@ const fields: Record<string, Record<string, unknown>> = {
  * Plain types both engines and the stripped Elasticsearch test distribution know (no
  * match_only_text, wildcard or data streams). Unknown strings become keywords, not text+keyword.
  */
-export function buildLogIndexTemplate(indexPattern: string = DEFAULT_INDEX_PATTERN, extraFields: Record<string, Record<string, unknown>> = {}): LogIndexTemplate {
+export function buildLogIndexTemplate(indexPattern: string = DEFAULT_INDEX_PATTERN, extraFields: Record<string, Record<string, unknown>> = {}, options: { ecs?: boolean } = {}): LogIndexTemplate {
   return {
     indexPatterns: [indexPattern],
     priority: LOG_INDEX_TEMPLATE_PRIORITY,
@@ -53,7 +53,8 @@ export function buildLogIndexTemplate(indexPattern: string = DEFAULT_INDEX_PATTE
     mappings: {
       dynamic: true,
       dynamic_templates: [{ strings_as_keywords: { match_mapping_type: "string", mapping: keyword } }],
-      properties: nestProperties({ ...fields, ...extraFields }),
+      // Without the ECS fields for logs that have none: a declared @timestamp would show up in their _field_caps.
+      properties: nestProperties({ ...(options.ecs === false ? {} : fields), ...extraFields }),
     },
   };
 }

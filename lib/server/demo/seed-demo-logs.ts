@@ -1,6 +1,6 @@
 import "server-only";
 import { createDemoLogRun, type DemoLogOptions } from "@/lib/demo/generate-demo-logs";
-import { DEMO_SOURCE_NAMES, DEMO_SOURCE_TEMPLATE_FIELDS, toSourceDocuments, type DemoSourceName } from "@/lib/demo/demo-sources";
+import { DEMO_SOURCE_HAS_ECS, DEMO_SOURCE_NAMES, DEMO_SOURCE_TEMPLATE_FIELDS, toSourceDocuments, type DemoSourceName } from "@/lib/demo/demo-sources";
 import type { DemoGroundTruth } from "@/lib/demo/ground-truth";
 import type { DemoLogDocument } from "@/lib/demo/log-document";
 import { DEFAULT_INDEX_PATTERN } from "@/lib/logs/field-mapping";
@@ -37,7 +37,7 @@ const BULK_DOCUMENTS = 5_000;
 export async function seedDemoLogs(store: LogStore, options: SeedDemoLogsOptions): Promise<DemoGroundTruth> {
   const { index, sources, onProgress, concurrency = 4, ...demo } = options;
   const targets = sources ? Object.values(sources) : [index];
-  if (sources) for (const name of DEMO_SOURCE_NAMES) await ensureTemplateFor(store, sources[name], DEMO_SOURCE_TEMPLATE_FIELDS[name]);
+  if (sources) for (const name of DEMO_SOURCE_NAMES) await ensureTemplateFor(store, sources[name], DEMO_SOURCE_TEMPLATE_FIELDS[name], DEMO_SOURCE_HAS_ECS[name]);
   else await ensureTemplateFor(store, index);
   const run = createDemoLogRun({ ...demo, batchSize: BULK_DOCUMENTS });
   const startedAt = performance.now();
@@ -83,10 +83,10 @@ export function routeBatch(batch: DemoLogDocument[], index: string, sources?: Re
 }
 
 /** The shared template covers logs-triage-*; any other index gets a template of its own. */
-async function ensureTemplateFor(store: LogStore, index: string, fields: Record<string, Record<string, unknown>> = {}): Promise<void> {
+async function ensureTemplateFor(store: LogStore, index: string, fields: Record<string, Record<string, unknown>> = {}, ecs = true): Promise<void> {
   const prefix = DEFAULT_INDEX_PATTERN.replace(/\*$/, "");
   const shared = index.startsWith(prefix);
-  if (shared && Object.keys(fields).length === 0) return ensureLogIndexTemplate(store);
+  if (shared && ecs && Object.keys(fields).length === 0) return ensureLogIndexTemplate(store);
   // An index under the shared pattern with fields of its own needs the higher priority: the engines refuse two equal ones.
-  await ensureLogIndexTemplate(store, index, { name: `${LOG_INDEX_TEMPLATE_NAME}-${index}`, fields, priority: shared ? LOG_INDEX_TEMPLATE_PRIORITY + 1 : undefined });
+  await ensureLogIndexTemplate(store, index, { name: `${LOG_INDEX_TEMPLATE_NAME}-${index}`, fields, ecs, priority: shared ? LOG_INDEX_TEMPLATE_PRIORITY + 1 : undefined });
 }

@@ -9,6 +9,8 @@ import type { LogStore } from "../log-store/types";
 import { createLogContext, type ReadSource } from "../logs/log-context";
 import { getRequestDrilldown } from "../requests/get-request-drilldown";
 import { getOverview } from "./get-overview";
+import { detectFieldMapping } from "../settings/detect-field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 
 const anchor = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const demo = { seed: 21, anchor, targetLines: 5000, environment: "production" } as const;
@@ -41,6 +43,14 @@ describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine
     expect(gateway!.total).toBeGreaterThan(100);
     expect(gateway!.hits[0]!._source).toMatchObject({ level: expect.any(Number), time: expect.any(Number), name: "gateway", req: { id: expect.any(String) } });
     expect(postgres!.total).toBeGreaterThan(10);
+  });
+
+  it("lets Detect mapping propose each shaped source's own fields, the gateway's pino-http ones included", async () => {
+    const detect = (index: string) => detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }));
+    const gateway = (await detect(indices.gateway)).mapping;
+    expect(gateway).toMatchObject({ timestamp: "time", levelScheme: "pino", service: "name", message: "msg", status: "res.statusCode", duration: "responseTime", durationUnit: "ms" });
+    expect(gateway.correlationIds).toContain("req.id");
+    expect((await detect(indices.postgres)).mapping).toMatchObject({ timestamp: "@timestamp", sqlStatement: "postgresql.log.query", service: "service.name" });
   });
 
   it("adds the three sources up to the ground truth in one _msearch: requests, 5xx, 4xx and ERROR lines per service per minute", async () => {
