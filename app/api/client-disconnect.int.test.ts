@@ -1,13 +1,13 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LogStore } from "@/lib/server/log-store/types";
-import type { ApiRoute } from "@/lib/server/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { ApiRoute } from "@/lib/testing/route-harness";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 
 // A browser that goes away mid-request (closed tab, a newer refetch) is nobody's error: no 500, no error line.
 let database: TestDatabase;
-let harness: typeof import("@/lib/server/testing/route-harness");
+let harness: typeof import("@/lib/testing/route-harness");
 let routes: ApiRoute[];
 let store: LogStore;
 let errorLog: ReturnType<typeof vi.spyOn>;
@@ -18,7 +18,7 @@ const range = `from=${encodeURIComponent(new Date(anchor.getTime() - 30 * 60_000
 
 beforeAll(async () => {
   database = await openRouteTestDatabase("triage_disconnect");
-  harness = await import("@/lib/server/testing/route-harness");
+  harness = await import("@/lib/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
   store = await (await import("@/lib/server/log-store")).getLogStore();
   const { seedDemoLogs } = await import("@/lib/server/demo/seed-demo-logs");

@@ -2,8 +2,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import type { LogStore } from "@/lib/server/log-store/types";
-import type { ApiRoute, HttpMethod } from "@/lib/server/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { ApiRoute, HttpMethod } from "@/lib/testing/route-harness";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 
 // Hostile text against every route that takes input: each string of a valid request is replaced by
@@ -11,20 +11,21 @@ import type { TestDatabase } from "@/prisma/factories";
 const HOSTILE = ["\u0000", "a\u0000b", "bell\u0007", "\u001b[2J", "a\u007f", "next\u0085line", "a\ud800b", "\udfff"];
 
 // Routes that read neither a body nor a query string (beyond refusing unknown parameters).
-const NO_INPUT = new Set(["GET /api/auth/me", "GET /api/users", "GET /api/tokens", "GET /api/settings/logs", "GET /api/health", "GET /api/logs/fields", "DELETE /api/tokens/[id]"]);
+const NO_INPUT = new Set(["GET /api/auth/me", "GET /api/users", "GET /api/tokens", "GET /api/settings/logs", "GET /api/sources", "GET /api/health", "GET /api/logs/fields", "DELETE /api/tokens/[id]"]);
 
 let database: TestDatabase;
-let harness: typeof import("@/lib/server/testing/route-harness");
+let harness: typeof import("@/lib/testing/route-harness");
 let routes: ApiRoute[];
 let errorLog: ReturnType<typeof vi.spyOn>;
 let store: LogStore;
+let lineId = "";
 const indexBase = `logs-triage-input-${crypto.randomUUID().slice(0, 8)}`;
 const indexPattern = `${indexBase}-*`;
 const login = { email: `login-${crypto.randomUUID().slice(0, 8)}@triage.test`, password: "correct horse battery" };
 
 beforeAll(async () => {
   database = await openRouteTestDatabase("triage_input");
-  harness = await import("@/lib/server/testing/route-harness");
+  harness = await import("@/lib/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
   const { getDb } = await import("@/lib/server/db");
   const { ECS_FIELD_MAPPING } = await import("@/lib/logs/field-mapping");
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const line = (offsetMs: number, message: string) => ({ "@timestamp": new Date(now - offsetMs).toISOString(), message, service: { name: "gateway", environment: "production" }, log: { level: "ERROR" }, http: { response: { status_code: 500 } }, url: { path: "/api/users/4821" } });
   await store.bulkIndex(`${indexBase}-a`, [line(60_000, "first error"), line(30_000, "second error")], { refresh: true });
   const found = await store.search({ index: indexPattern, body: { size: 1, query: { match_all: {} } } });
-  CASES["GET /api/logs/surrounding"]!.search!.id = found.hits[0]!._id;
+  lineId = found.hits[0]!._id;
   await getDb().appSetting.create({ data: { key: "logs", value: { indexPattern, mapping: ECS_FIELD_MAPPING }, version: 1, updatedBy: "test" } });
   await getDb().user.create({ data: { email: login.email, name: "Login", passwordHash: await hashPassword(login.password), role: "viewer" } });
   errorLog = vi.spyOn((await import("@/lib/server/logger")).logger, "error");
@@ -49,43 +50,82 @@ afterAll(async () => {
   await database.drop();
 });
 
-interface InputCase {
-  role: Role | null;
-  /** A valid request; built fresh for every call (unique emails, the current settings version). */
-  body?: () => Promise<Record<string, unknown>>;
+interface PreparedRequest {
+  body?: Record<string, unknown>;
   search?: Record<string, string>;
   params?: Record<string, string>;
+}
+
+interface InputCase {
+  role: Role | null;
+  /** A valid request, built fresh for every call (unique emails, current versions, a source to delete). */
+  prepare: () => Promise<PreparedRequest>;
   /** Body strings that are checked but never stored (a password is only hashed). */
   notStored?: string[];
 }
 
 const range = { from: "now-15m", to: "now" };
 const filters = { ...range, q: "error", service: "gateway", environment: "production", level: "ERROR", status: "5xx" };
+const unique = () => crypto.randomUUID().slice(0, 8);
+const mapping = async () => (await import("@/lib/logs/field-mapping")).ECS_FIELD_MAPPING;
+
+/** A saved log source of this test's own (a pattern no other source overlaps), through the route itself. */
+async function newSource(): Promise<{ id: string; version: number; name: string; indexPattern: string }> {
+  const admin = await callerFor("admin");
+  const name = `input-${unique()}`;
+  const response = await harness.callRoute(routeFor("POST /api/sources").route, "POST", { headers: admin.headers, body: { name, indexPattern: `${name}-*`, mapping: await mapping(), enabled: true } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { id: string; version: number; name: string; indexPattern: string };
+}
 
 const CASES: Record<string, InputCase> = {
-  "POST /api/auth/login": { role: null, body: async () => ({ ...login }), notStored: ["password"] },
-  "POST /api/auth/logout": { role: "viewer", search: { everywhere: "false" } },
-  "POST /api/users": { role: "admin", body: async () => ({ email: `new-${crypto.randomUUID().slice(0, 8)}@triage.test`, name: "New Person", password: "a long enough password", role: "viewer" }), notStored: ["password"] },
-  "PATCH /api/users/[id]": { role: "admin", body: async () => ({ role: "editor" }) },
-  "POST /api/tokens": { role: "admin", body: async () => ({ name: "deploy bot", role: "viewer" }) },
+  "POST /api/auth/login": { role: null, prepare: async () => ({ body: { ...login } }), notStored: ["password"] },
+  "POST /api/auth/logout": { role: "viewer", prepare: async () => ({ search: { everywhere: "false" } }) },
+  "POST /api/users": {
+    role: "admin",
+    prepare: async () => ({ body: { email: `new-${unique()}@triage.test`, name: "New Person", password: "a long enough password", role: "viewer" } }),
+    notStored: ["password"],
+  },
+  "PATCH /api/users/[id]": { role: "admin", prepare: async () => ({ params: { id: await patchTarget() }, body: { role: "editor" } }) },
+  "POST /api/tokens": { role: "admin", prepare: async () => ({ body: { name: "deploy bot", role: "viewer" } }) },
   "PUT /api/settings/logs": {
     role: "admin",
-    body: async () => {
+    prepare: async () => {
       const { getDb } = await import("@/lib/server/db");
-      const { ECS_FIELD_MAPPING } = await import("@/lib/logs/field-mapping");
       const row = await getDb().appSetting.findUniqueOrThrow({ where: { key: "logs" } });
-      return { indexPattern, mapping: ECS_FIELD_MAPPING, defaultQueryFields: ["message", "error.message"], version: row.version };
+      return { body: { indexPattern, mapping: await mapping(), defaultQueryFields: ["message", "error.message"], version: row.version } };
     },
   },
-  "GET /api/audit": { role: "admin", search: { limit: "10", action: "auth.login" } },
-  "GET /api/logs/search": { role: "viewer", search: { ...filters, size: "10", order: "desc" } },
-  "GET /api/logs/export": { role: "viewer", search: { ...filters, format: "csv", limit: "10", columns: "url.path" } },
-  "GET /api/logs/fields/values": { role: "viewer", search: { ...filters, field: "service.name" } },
-  "GET /api/logs/surrounding": { role: "viewer", search: { id: "some-line-id", before: "5", after: "5" } },
-  "GET /api/overview": { role: "viewer", search: { ...range, service: "gateway", environment: "production" } },
-  "GET /api/overview/error-rate": { role: "viewer", search: { ...range, service: "gateway" } },
-  "GET /api/requests/[id]": { role: "viewer", params: { id: "req-0123456789abcdef" }, search: { window: "1h", user: "4821", method: "GET", path: "/api/users/4821" } },
-  "GET /api/settings/logs/detect": { role: "admin", search: { indexPattern } },
+  "POST /api/sources": {
+    role: "admin",
+    prepare: async () => {
+      const name = `input-${unique()}`;
+      return { body: { name, indexPattern: `${name}-*`, mapping: await mapping(), defaultQueryFields: ["message"], enabled: true } };
+    },
+  },
+  "PUT /api/sources/[id]": {
+    role: "admin",
+    prepare: async () => {
+      const source = await newSource();
+      return { params: { id: source.id }, body: { name: source.name, indexPattern: source.indexPattern, mapping: await mapping(), defaultQueryFields: ["message"], enabled: true, version: source.version } };
+    },
+  },
+  "DELETE /api/sources/[id]": {
+    role: "admin",
+    prepare: async () => {
+      const source = await newSource();
+      return { params: { id: source.id }, search: { version: String(source.version) } };
+    },
+  },
+  "GET /api/audit": { role: "admin", prepare: async () => ({ search: { limit: "10", action: "auth.login" } }) },
+  "GET /api/logs/search": { role: "viewer", prepare: async () => ({ search: { ...filters, size: "10", order: "desc" } }) },
+  "GET /api/logs/export": { role: "viewer", prepare: async () => ({ search: { ...filters, format: "csv", limit: "10", columns: "url.path" } }) },
+  "GET /api/logs/fields/values": { role: "viewer", prepare: async () => ({ search: { ...filters, field: "service.name" } }) },
+  "GET /api/logs/surrounding": { role: "viewer", prepare: async () => ({ search: { id: lineId, before: "5", after: "5" } }) },
+  "GET /api/overview": { role: "viewer", prepare: async () => ({ search: { ...range, service: "gateway", environment: "production" } }) },
+  "GET /api/overview/error-rate": { role: "viewer", prepare: async () => ({ search: { ...range, service: "gateway" } }) },
+  "GET /api/requests/[id]": { role: "viewer", prepare: async () => ({ params: { id: "req-0123456789abcdef" }, search: { window: "1h", user: "4821", method: "GET", path: "/api/users/4821" } }) },
+  "GET /api/settings/logs/detect": { role: "admin", prepare: async () => ({ search: { indexPattern } }) },
 };
 
 /** Every string in a JSON value, by its path. */
@@ -124,14 +164,11 @@ function callerFor(role: Role | null, fresh = false) {
   return callers.get(role)!;
 }
 
-async function call(key: string, request: { body?: unknown; search?: Record<string, string>; params?: Record<string, string>; fresh?: boolean }) {
-  const testCase = CASES[key]!;
+async function call(key: string, request: PreparedRequest & { fresh?: boolean }) {
   const { method, route } = routeFor(key);
-  const caller = await callerFor(testCase.role, request.fresh);
-  let params = request.params ?? testCase.params;
-  if (key === "PATCH /api/users/[id]") params = { id: await patchTarget() };
+  const caller = await callerFor(CASES[key]!.role, request.fresh);
   const search = request.search ? `?${new URLSearchParams(request.search)}` : "";
-  const response = await harness.callRoute(route, method, { headers: caller.headers, body: request.body, search, params });
+  const response = await harness.callRoute(route, method, { headers: caller.headers, body: request.body, search, params: request.params });
   return { status: response.status, text: await response.text() };
 }
 
@@ -143,21 +180,23 @@ describe("hostile text in every route's input", () => {
   });
 
   describe.each(Object.keys(CASES))("%s", (key) => {
+    const testCase = CASES[key]!;
+
     it("accepts the valid request this test starts from", async () => {
-      const testCase = CASES[key]!;
-      const { status, text } = await call(key, { body: await testCase.body?.(), search: testCase.search, fresh: true });
+      const { status, text } = await call(key, { ...(await testCase.prepare()), fresh: true });
       expect(status, text).toBe(200);
     });
 
     it("refuses every hostile body string with a 422 naming the field", async () => {
-      const testCase = CASES[key]!;
-      if (!testCase.body) return;
-      const leaves = stringLeaves(await testCase.body());
+      const { body } = await testCase.prepare();
+      if (!body) return;
+      const leaves = stringLeaves(body);
       expect(leaves.length).toBeGreaterThan(0);
       for (const leaf of leaves) {
         const field = leaf.join(".");
         for (const hostile of HOSTILE) {
-          const { status, text } = await call(key, { body: replaceLeaf(await testCase.body(), leaf, hostile) });
+          const request = await testCase.prepare();
+          const { status, text } = await call(key, { ...request, body: replaceLeaf(request.body, leaf, hostile) as Record<string, unknown> });
           const label = `${field} = ${JSON.stringify(hostile)}: ${text}`;
           if (testCase.notStored?.includes(field)) {
             expect(status, label).toBeGreaterThanOrEqual(400);
@@ -171,17 +210,16 @@ describe("hostile text in every route's input", () => {
     });
 
     it("never answers a hostile query string or path segment with a 500", async () => {
-      const testCase = CASES[key]!;
+      const valid = await testCase.prepare();
       const variants: Array<{ search?: Record<string, string>; params?: Record<string, string>; label: string }> = [];
-      for (const name of Object.keys(testCase.search ?? {})) {
-        for (const hostile of HOSTILE) variants.push({ search: { ...testCase.search, [name]: hostile }, label: `${name}=${JSON.stringify(hostile)}` });
+      for (const name of Object.keys(valid.search ?? {})) {
+        for (const hostile of HOSTILE) variants.push({ search: { ...valid.search, [name]: hostile }, label: `${name}=${JSON.stringify(hostile)}` });
       }
-      for (const name of Object.keys(testCase.params ?? {})) {
-        for (const hostile of HOSTILE) variants.push({ search: testCase.search, params: { ...testCase.params, [name]: hostile }, label: `[${name}]=${JSON.stringify(hostile)}` });
+      for (const name of Object.keys(valid.params ?? {})) {
+        for (const hostile of HOSTILE) variants.push({ search: valid.search, params: { ...valid.params, [name]: hostile }, label: `[${name}]=${JSON.stringify(hostile)}` });
       }
-      const body = await testCase.body?.();
       for (const variant of variants) {
-        const { status, text } = await call(key, { ...variant, body });
+        const { status, text } = await call(key, { ...valid, ...variant });
         expect(status, `${variant.label}: ${text}`).toBeLessThan(500);
       }
     });
@@ -193,19 +231,20 @@ describe("hostile text in every route's input", () => {
       for (const method of route.methods) {
         const key = keyOf(route, method);
         const testCase = CASES[key];
+        const valid = testCase ? await testCase.prepare() : {};
         // Health takes no input and must keep answering load balancers whatever they append.
-        if (key === "GET /api/health" || (method !== "GET" && !testCase?.search)) continue;
-        const role = testCase ? testCase.role : key === "GET /api/auth/me" || key === "GET /api/settings/logs" || key === "GET /api/logs/fields" ? "viewer" : "admin";
+        if (key === "GET /api/health" || (method !== "GET" && !valid.search)) continue;
+        const role = testCase ? testCase.role : ["GET /api/auth/me", "GET /api/settings/logs", "GET /api/logs/fields", "GET /api/sources"].includes(key) ? "viewer" : "admin";
         const caller = await callerFor(role);
-        const search = `?${new URLSearchParams({ ...testCase?.search, unexpected: "1" })}`;
-        const response = await harness.callRoute(route, method, { headers: caller.headers, search, params: testCase?.params });
+        const search = `?${new URLSearchParams({ ...valid.search, unexpected: "1" })}`;
+        const response = await harness.callRoute(route, method, { headers: caller.headers, search, params: valid.params, body: valid.body });
         const body = await response.text();
         expect.soft(response.status, `${key}: ${body.slice(0, 300)}`).toBe(400);
         expect.soft(JSON.parse(body).error?.fields?.["(input)"] ?? body.slice(0, 300), key).toMatch(/unexpected|Unrecognized/i);
         checked.push(key);
       }
     }
-    expect(checked.length).toBeGreaterThanOrEqual(14);
+    expect(checked.length).toBeGreaterThanOrEqual(16);
   });
 
   it("wrote no error log line for any of it", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 
 // The app's own pool against the real Postgres, with a short statement timeout so the test is quick.
