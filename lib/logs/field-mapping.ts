@@ -20,6 +20,11 @@ export const fieldMappingSchema = z.object({
   status: fieldName(),
   method: fieldName(),
   path: fieldName(),
+  /**
+   * The matched route template (OpenTelemetry's `http.route`: `/api/users/{id}`). Where lines carry
+   * one, top endpoints are grouped by the engine; lines without one are grouped by their path.
+   */
+  route: fieldName().default("http.route"),
   duration: fieldName(),
   /** "ns" for ECS event.duration; "ms" for duration_ms / latency_ms style fields. */
   durationUnit: z.enum(["ns", "ms"]),
@@ -45,6 +50,7 @@ export const ECS_FIELD_MAPPING: FieldMapping = {
   status: "http.response.status_code",
   method: "http.request.method",
   path: "url.path",
+  route: "http.route",
   duration: "event.duration",
   durationUnit: "ns",
   errorType: "error.type",
