@@ -1,19 +1,24 @@
 import "server-only";
-import { buildOverviewSearches, OVERVIEW_SEARCHES } from "@/lib/logs/build-overview-searches";
+import { buildEndpointRecountSearch } from "@/lib/logs/build-endpoint-search";
+import { buildOverviewSearches, OVERVIEW_SEARCHES, overviewFilters } from "@/lib/logs/build-overview-searches";
 import { redactText } from "@/lib/logs/redact";
 import { mergeServiceTotals, serviceLimitNotice, shapeErrorLines, shapeFacets, shapeRequestSeries } from "@/lib/logs/shape-overview";
-import { endpointLimitNotice, shapeTopEndpoints } from "@/lib/logs/shape-top-endpoints";
+import { applyEndpointRecount, endpointLimitNotice, shapeTopEndpoints } from "@/lib/logs/shape-top-endpoints";
 import { errorLimitNotice, shapeTopErrors } from "@/lib/logs/shape-top-errors";
 import type { OverviewParams, OverviewResponse } from "@/lib/schemas/overview";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { resolveViewRange, type LogContext } from "../logs/log-context";
 
-/** Every overview panel from one _msearch round trip; the engine counts, rates are computed here. */
+/**
+ * Every overview panel from one _msearch round trip; the engine counts, rates are computed here.
+ * A second one follows only when top endpoints had to cut paths, to count the listed ones exactly.
+ */
 export async function getOverview(params: OverviewParams, context: LogContext): Promise<OverviewResponse> {
   const { from, to } = resolveViewRange(params, context);
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
   const { indexPattern: index, mapping } = context.settings;
-  const bodies = buildOverviewSearches({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping });
+  const input = { from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping };
+  const bodies = buildOverviewSearches(input);
   const results = await context.store.msearch(OVERVIEW_SEARCHES.map((name) => ({ index, body: bodies[name] })), { signal: context.signal });
   const [requests, errorLines, endpoints, endpointServices, facets] = OVERVIEW_SEARCHES.map((_, i) => results[i]?.aggregations);
 
@@ -23,7 +28,14 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
   const errors = shapeErrorLines(errorLines);
   const topEndpoints = shapeTopEndpoints(endpoints, endpointServices, { redact });
   const topErrors = shapeTopErrors(errorLines, { redact });
-  const limitNotices = [serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), endpointLimitNotice(topEndpoints.uncounted), errorLimitNotice(topErrors.ungrouped)];
+  // Only when the ranking had to leave lines out: a second round trip counts the listed endpoints exactly.
+  let listedEndpoints = topEndpoints.endpoints;
+  if (topEndpoints.recount.length > 0) {
+    const body = buildEndpointRecountSearch(input, overviewFilters(input, { requestsOnly: true }), topEndpoints.recount);
+    const [recounted] = await context.store.msearch([{ index, body }], { signal: context.signal });
+    listedEndpoints = applyEndpointRecount(topEndpoints.recount, recounted?.aggregations);
+  }
+  const limitNotices = [serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), endpointLimitNotice(topEndpoints), errorLimitNotice(topErrors.ungrouped)];
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -34,7 +46,7 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
     errorServices: errors.services,
     errorPoints: errors.points,
     totals: mergeServiceTotals(series.totals, errors.totals),
-    topEndpoints: topEndpoints.endpoints,
+    topEndpoints: listedEndpoints,
     topErrors: topErrors.errors,
     available: shapeFacets(facets),
     notices: [...context.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
