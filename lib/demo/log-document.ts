@@ -12,6 +12,8 @@ export type DemoLogDocument = {
   http: {
     request: { id: string; method?: string; headers?: { authorization: string } };
     response?: { status_code: number };
+    /** The matched route template, as OpenTelemetry-instrumented frameworks log it. */
+    route?: string;
   };
   url?: { path: string; query?: string; full?: string };
   event?: { duration: number };

@@ -2,7 +2,7 @@ import type { IncidentId } from "./incidents";
 import type { DemoLogDocument, DemoLogLevel } from "./log-document";
 import { levelForStatus } from "./log-document";
 import type { Rng } from "./random";
-import { DEMO_HOSTS, type DemoService } from "./services";
+import { DEMO_HOSTS, toRouteTemplate, type DemoService } from "./services";
 
 /** What every line of one request shares. */
 export interface RequestContext {
@@ -28,6 +28,8 @@ export interface LineDetails {
   method?: string;
   status?: number;
   path?: string;
+  /** The route template the service matched (`/api/users/{id}`). */
+  route?: string;
   query?: string;
   full?: string;
   durationUs?: number;
@@ -83,7 +85,8 @@ export class RequestBuilder {
   complete(hop: Hop, end: number, method: string, path: string, status: number, details?: LineDetails): void {
     const durationUs = Math.round(end - hop.start);
     const message = `${method} ${path} ${status} in ${(durationUs / 1000).toFixed(1)} ms`;
-    this.log(hop, end, levelForStatus(status), message, { logger: "http", ...details, method, path, status, durationUs });
+    // Ids in the demo's paths are numeric, so the matched route is the path with them templated.
+    this.log(hop, end, levelForStatus(status), message, { logger: "http", ...details, method, path, route: toRouteTemplate(path), status, durationUs });
   }
 
   lastLineTime(): number {
@@ -117,6 +120,7 @@ export class RequestBuilder {
     if (d?.method) doc.http.request.method = d.method;
     if (d?.authorization) doc.http.request.headers = { authorization: d.authorization };
     if (d?.status !== undefined) doc.http.response = { status_code: d.status };
+    if (d?.route) doc.http.route = d.route;
     if (d?.path) {
       doc.url = { path: d.path };
       if (d.query) doc.url.query = d.query;

@@ -28,6 +28,9 @@ export const SINGLE_CONCEPTS: ReadonlyArray<{ concept: SingleConcept; kind: Kind
   // req.method / req.url: pino-http and bunyan's req serializer (the url keeps its query string).
   { concept: "method", kind: "keyword", candidates: ["http.request.method", "method", "req.method"] },
   { concept: "path", kind: "keyword", candidates: ["url.path", "path", "route", "req.url"] },
+  // The matched route template: http.route in OpenTelemetry's semantic conventions (attributes.* as
+  // the Elasticsearch exporter nests them); url.template is OpenTelemetry's client-side name.
+  { concept: "route", kind: "keyword", candidates: ["http.route", "attributes.http.route", "url.template"] },
   // err.type: pino's err serializer; err.name: bunyan's.
   { concept: "errorType", kind: "keyword", candidates: ["error.type", "exception.type", "err.type", "err.name"] },
   { concept: "errorMessage", kind: "text", candidates: ["error.message", "exception.message", "err.message"] },

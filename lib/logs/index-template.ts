@@ -28,6 +28,7 @@ const fields: Record<string, Record<string, unknown>> = {
   "http.request.id": { type: "keyword" },
   "http.request.method": { type: "keyword" },
   "http.response.status_code": { type: "long" },
+  "http.route": { type: "keyword" },
   "url.path": { type: "keyword" },
   "trace.id": { type: "keyword" },
   "transaction.id": { type: "keyword" },

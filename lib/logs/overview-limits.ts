@@ -7,15 +7,19 @@ export const OVERVIEW_LIMITS = {
   /** Services charted; with at most 240 time buckets x 4 status classes: 20 x 1,204 = 24,080 buckets. */
   services: 20,
   /**
-   * Distinct raw url.path values read per HTTP method for top endpoints, before grouping them by
-   * route template in code. Paths with 5xx come first, so 5xx counts stay exact while the failing
-   * paths fit; requests on the least-requested non-failing paths beyond the limit are left out,
-   * with a notice. 6 methods x 5,000 paths x (1 + a 5xx filter) = 60,000 buckets at most.
+   * Top endpoints, per HTTP method: route templates of lines that carry one (`http.route`), and raw
+   * paths of lines that do not, grouped by template in code. Failing routes and paths come first.
+   * A cut leaves lines out of the ranking only: the listed endpoints are counted again exactly
+   * (buildEndpointRecountSearch). 6 methods x (200 + 5,000) x (1 + a 5xx filter) = 62,400 buckets.
    */
   endpointMethods: 6,
+  endpointRoutesPerMethod: 200,
   endpointPathsPerMethod: 5_000,
-  /** (failing path, service) pairs read to name each failing endpoint's services. */
+  /** (failing route or path, service) pairs read to name each failing endpoint's services. */
+  failingRouteServices: 2_000,
   failingPathServices: 10_000,
+  /** Services named per endpoint when it is counted again. */
+  servicesPerEndpoint: 20,
   /** Rows shown in the top endpoints table. */
   topEndpoints: 10,
   /** Error types, and distinct raw messages per type (grouped by normalised message in code): 20 x 200 x (1 + 5). */

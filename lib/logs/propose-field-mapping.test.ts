@@ -77,7 +77,7 @@ describe("proposeFieldMapping", () => {
     const result = proposeFieldMapping({}, custom);
     expect(result.mapping).toEqual(custom);
     expect(result.concepts.every((c) => !c.found)).toBe(true);
-    expect(result.concepts).toHaveLength(17);
+    expect(result.concepts).toHaveLength(18);
   });
 
   it("asks _field_caps for every candidate and its keyword sub-field", () => {

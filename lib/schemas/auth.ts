@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { storableText } from "./storable-text";
 
-export const emailSchema = z.string().trim().toLowerCase().max(254, "emails have at most 254 characters").email("enter an email address");
+export const emailSchema = storableText({ max: 254 }).toLowerCase().email("enter an email address");
 
 export const loginSchema = z.object({
   email: emailSchema,
@@ -14,7 +15,7 @@ export const roleSchema = z.enum(ROLES);
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "enter a name").max(120),
+  name: storableText({ max: 120 }).min(1, "enter a name"),
   password: passwordSchema,
   role: roleSchema.default("viewer"),
 });
@@ -27,7 +28,7 @@ export const updateUserSchema = z
   .refine((value) => value.role !== undefined || value.disabled !== undefined, "change the role or the disabled flag");
 
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "name the token after what uses it").max(120),
+  name: storableText({ max: 120 }).min(1, "name the token after what uses it"),
   role: roleSchema,
 });
 

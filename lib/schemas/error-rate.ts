@@ -3,9 +3,12 @@ import { timeRangeParamsSchema } from "./time-range";
 
 const serviceName = z.string().trim().min(1).max(128).regex(/^[\w.\-:/]+$/, "service names use letters, digits and . - _ : /");
 
-export const errorRateParamsSchema = timeRangeParamsSchema.extend({
-  service: z.array(serviceName).max(50, "at most 50 services").default([]),
-});
+/** The error-rate chart's query. Strict like every query: an unknown parameter is a 400. */
+export const errorRateParamsSchema = timeRangeParamsSchema
+  .extend({
+    service: z.array(serviceName).max(50, "at most 50 services").default([]),
+  })
+  .strict();
 
 export type ErrorRateParams = z.infer<typeof errorRateParamsSchema>;
 

@@ -7,7 +7,7 @@ export const detectFieldMappingParamsSchema = z.object({ indexPattern: indexPatt
 export type DetectFieldMappingParams = z.infer<typeof detectFieldMappingParamsSchema>;
 
 export const MAPPING_CONCEPTS = [
-  "timestamp", "level", "service", "environment", "message", "status", "method", "path", "duration",
+  "timestamp", "level", "service", "environment", "message", "status", "method", "path", "route", "duration",
   "errorType", "errorMessage", "errorStack", "sqlStatement", "userId", "spanId", "parentId", "correlationIds",
 ] as const;
 export type MappingConcept = (typeof MAPPING_CONCEPTS)[number];

@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { logSettingsSchema } from "./log-settings";
+import { storableText } from "./storable-text";
 
 /**
  * A log source: one index pattern read with its own field mapping, level scheme and correlation
  * fields (the mapping's), so differently shaped logs can be read as they are. Names appear in
  * URLs (`?source=gateway`), so they are short identifiers.
  */
-export const sourceNameSchema = z
-  .string()
-  .trim()
+export const sourceNameSchema = storableText({ max: 64 })
   .min(1, "name the source")
-  .max(64, "source names have at most 64 characters")
   .regex(/^[a-z0-9][a-z0-9_-]*$/, "source names use lower-case letters, digits, _ and -, and start with a letter or digit");
 
 export const logSourceInputSchema = logSettingsSchema.extend({

@@ -29,9 +29,25 @@ function create(): Db {
     max: env.DATABASE_POOL_MAX ?? DEFAULT_POOL_MAX,
     idleTimeoutMillis: 10_000,
     connectionTimeoutMillis: 5_000,
+    ...sessionTimeouts(env.DATABASE_STATEMENT_TIMEOUT_MS),
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return { client: new PrismaClient({ adapter }), pool };
+}
+
+/**
+ * Sent in the connection's startup packet, so every session has them without an extra round trip.
+ * A lock wait gets half the budget, so it fails as a lock wait (55P03), not as a slow statement
+ * (57014); a transaction left idle (a bug) is ended before it holds locks for long. The embedded
+ * PGlite server ignores them (it is single-user and has no timers); real Postgres enforces them.
+ */
+export function sessionTimeouts(statementTimeoutMs: number): Pick<pg.PoolConfig, "statement_timeout" | "lock_timeout" | "idle_in_transaction_session_timeout"> {
+  if (statementTimeoutMs === 0) return {};
+  return {
+    statement_timeout: statementTimeoutMs,
+    lock_timeout: Math.max(1, Math.floor(statementTimeoutMs / 2)),
+    idle_in_transaction_session_timeout: Math.max(60_000, 3 * statementTimeoutMs),
+  };
 }
 
 /** The process-wide Prisma client (lazy, so importing this module never needs DATABASE_URL). */

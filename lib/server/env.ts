@@ -6,6 +6,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (postgres://...)"),
   // Connections per app instance; the embedded PGlite server accepts exactly one, so it sets 1.
   DATABASE_POOL_MAX: z.coerce.number().int().positive().optional(),
+  /** Postgres cancels a statement running longer than this (0: no limit); see lib/server/db.ts. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOGS_URL: z.string().url().default("http://127.0.0.1:9200"),
   LOGS_USERNAME: z.string().optional(),
   LOGS_PASSWORD: z.string().optional(),

@@ -41,6 +41,28 @@ export function isDatabaseConnectionError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The SQLSTATE Postgres answered with, however it arrived: on a pg error itself, on a cause, or
+ * inside Prisma's driver-adapter error (meta.driverAdapterError.cause.originalCode).
+ */
+export function postgresErrorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const { code, originalCode, meta, cause } = current as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    if (typeof originalCode === "string") return originalCode;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^P[1-9]\d{3}$/.test(code)) return code;
+    current = meta?.driverAdapterError ?? cause;
+  }
+  return undefined;
+}
+
+/** Postgres refusals that are the database being slow or busy, not the request being wrong. */
+const DATABASE_BUSY: Record<string, string> = {
+  "57014": "Postgres took longer than the statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) and the query was cancelled. Try again in a moment.",
+  "55P03": "Postgres waited too long for a lock another change holds, so the query was cancelled. Try again in a moment.",
+};
+/** Text Postgres cannot hold (NUL in text or jsonb). The schemas refuse it per field; this is the backstop. */
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+
 /** Maps anything thrown by a verb to a status and the one error envelope. Leaks nothing on 500. */
 export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorEnvelope } {
   if (error instanceof ApiError) {
@@ -51,6 +73,13 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
   }
   if (error instanceof LogStoreUnavailableError || error instanceof DatabaseUnavailableError) {
     return { status: 503, body: { error: { code: "unavailable", message: error.message, requestId } } };
+  }
+  const sqlState = postgresErrorCode(error);
+  if (sqlState && DATABASE_BUSY[sqlState]) {
+    return { status: 503, body: { error: { code: "unavailable", message: DATABASE_BUSY[sqlState], requestId } } };
+  }
+  if (sqlState && UNSTORABLE_TEXT.has(sqlState)) {
+    return { status: 422, body: { error: { code: "unprocessable", message: "A value contains characters that cannot be stored (such as NUL or other control characters); remove them.", requestId } } };
   }
   if (isDatabaseConnectionError(error)) {
     return { status: 503, body: { error: { code: "unavailable", message: "Postgres is unreachable; Triage cannot read its settings and alerts right now.", requestId } } };

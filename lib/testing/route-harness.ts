@@ -45,13 +45,15 @@ export interface CallOptions {
   body?: unknown;
   params?: Record<string, string>;
   search?: string;
+  /** Aborts the request like a browser that goes away (request.signal fires). */
+  signal?: AbortSignal;
 }
 
 export async function callRoute(route: Pick<ApiRoute, "module" | "path" | "params">, method: HttpMethod, options: CallOptions = {}): Promise<Response> {
   const handler = route.module[method];
   if (!handler) throw new Error(`${route.path} has no ${method}`);
   const headers = new Headers({ host: new URL(TEST_ORIGIN).host, ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers });
-  const request = new Request(`${TEST_ORIGIN}${route.path}${options.search ?? ""}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const request = new Request(`${TEST_ORIGIN}${route.path}${options.search ?? ""}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal });
   return handler(request, { params: Promise.resolve({ ...route.params, ...options.params }) });
 }
 

@@ -12,10 +12,14 @@ import { DetectMapping } from "./detect-mapping";
 import { MappingFields } from "./mapping-fields";
 
 // The form edits correlation ids as one comma-separated text; the contract keeps a list. The level
-// scheme's default is for stored settings that predate it; the form always holds one.
+// scheme's and the route's defaults are for stored settings that predate them; the form always holds both.
 const formSchema = logSourceInputSchema.extend({
   enabled: z.boolean(),
-  mapping: logSettingsSchema.shape.mapping.extend({ correlationIds: z.string().trim().min(1, "name at least one field"), levelScheme: z.enum(LEVEL_SCHEMES) }),
+  mapping: logSettingsSchema.shape.mapping.extend({
+    correlationIds: z.string().trim().min(1, "name at least one field"),
+    levelScheme: z.enum(LEVEL_SCHEMES),
+    route: logSettingsSchema.shape.mapping.shape.route.unwrap(),
+  }),
 });
 export type LogSettingsFormValues = z.infer<typeof formSchema>;
 

@@ -6,7 +6,7 @@ import type { LogSettingsFormValues } from "./log-settings-form";
 
 export const TEXT_FIELDS = [
   ["timestamp", "Time"], ["level", "Level"], ["service", "Service"], ["environment", "Environment"],
-  ["message", "Message"], ["status", "HTTP status"], ["method", "HTTP method"], ["path", "URL path"],
+  ["message", "Message"], ["status", "HTTP status"], ["method", "HTTP method"], ["path", "URL path"], ["route", "Route template"],
   ["duration", "Duration"], ["errorType", "Error type"], ["errorMessage", "Error message"], ["errorStack", "Stack trace"],
   ["sqlStatement", "SQL statement"], ["userId", "User id"], ["spanId", "Span id"], ["parentId", "Parent span id"],
 ] as const;

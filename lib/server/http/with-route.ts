@@ -8,6 +8,7 @@ import { resolveActor } from "../auth/resolve-actor";
 import { ApiError, toErrorResponse } from "../errors";
 import { logger } from "../logger";
 import { isMutation, isSameOriginMutation } from "./check-origin";
+import { CLIENT_CLOSED_REQUEST, isClientDisconnect } from "./client-disconnect";
 
 interface BaseContext<P> {
   request: Request;
@@ -60,9 +61,14 @@ export function withRoute<P>(
       const result = await run({ request, url, requestId, params: await segment.params, clientIp, actor, signal: request.signal });
       response = result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const { status, body } = toErrorResponse(error, requestId);
-      if (status >= 500) logger.error({ err: error, http: { request: { id: requestId } } }, "request failed");
-      response = NextResponse.json(body, { status });
+      if (isClientDisconnect(error, request.signal)) {
+        // Not an error of ours: the access line below records it as 499, with no error line.
+        response = new Response(null, { status: CLIENT_CLOSED_REQUEST });
+      } else {
+        const { status, body } = toErrorResponse(error, requestId);
+        if (status >= 500) logger.error({ err: error, http: { request: { id: requestId } } }, "request failed");
+        response = NextResponse.json(body, { status });
+      }
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
     response.headers.set("cache-control", "no-store");

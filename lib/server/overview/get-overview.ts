@@ -1,8 +1,9 @@
 import "server-only";
-import { buildOverviewSearches, OVERVIEW_SEARCHES } from "@/lib/logs/build-overview-searches";
+import { buildEndpointRecountSearch } from "@/lib/logs/build-endpoint-search";
+import { buildOverviewSearches, OVERVIEW_SEARCHES, overviewFilters, type OverviewQueryInput } from "@/lib/logs/build-overview-searches";
 import { redactText } from "@/lib/logs/redact";
 import { mergeServiceTotals, serviceLimitNotice, shapeErrorLines, shapeFacets, shapeRequestSeries } from "@/lib/logs/shape-overview";
-import { endpointLimitNotice, shapeTopEndpoints } from "@/lib/logs/shape-top-endpoints";
+import { applyEndpointRecount, endpointLimitNotice, shapeTopEndpoints } from "@/lib/logs/shape-top-endpoints";
 import { errorLimitNotice, shapeTopErrors } from "@/lib/logs/shape-top-errors";
 import type { OverviewParams, OverviewResponse } from "@/lib/schemas/overview";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
@@ -11,15 +12,15 @@ import { searchEachSource } from "../logs/search-sources";
 
 /**
  * Every overview panel from one _msearch round trip over every source the view reads; the
- * engine counts, sources add up by service and bucket, rates are computed here.
+ * engine counts, sources add up by service and bucket, rates are computed here. A second round
+ * trip follows only when top endpoints had to cut paths, to count the listed ones exactly.
  */
 export async function getOverview(params: OverviewParams, context: LogContext): Promise<OverviewResponse> {
   const { from, to } = resolveViewRange(params, context);
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
-  // Every source's five searches in one _msearch, each with its own field names; answers add up by key.
-  const answers = await searchEachSource(context, OVERVIEW_SEARCHES, (source) =>
-    buildOverviewSearches({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping: source.mapping }),
-  );
+  const inputFor = (mapping: OverviewQueryInput["mapping"]): OverviewQueryInput => ({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping });
+  // Every source's searches in one _msearch, each with its own field names; answers add up by key.
+  const answers = await searchEachSource(context, OVERVIEW_SEARCHES, (source) => buildOverviewSearches(inputFor(source.mapping)));
   const { requests, errorLines, endpoints, endpointServices, facets } = answers.merged;
 
   // Paths and error messages are log content on their way to the browser: redact them first.
@@ -28,7 +29,16 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
   const errors = shapeErrorLines(errorLines);
   const topEndpoints = shapeTopEndpoints(endpoints, endpointServices, { redact });
   const topErrors = shapeTopErrors(errorLines, { redact });
-  const limitNotices = [serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), endpointLimitNotice(topEndpoints.uncounted), errorLimitNotice(topErrors.ungrouped)];
+  // Only when the ranking had to leave lines out: a second round trip counts the listed endpoints exactly, in every source.
+  let listedEndpoints = topEndpoints.endpoints;
+  if (topEndpoints.recount.length > 0) {
+    const recounted = await searchEachSource(context, ["recount"] as const, (source) => {
+      const input = inputFor(source.mapping);
+      return { recount: buildEndpointRecountSearch(input, overviewFilters(input, { requestsOnly: true }), topEndpoints.recount) };
+    });
+    listedEndpoints = applyEndpointRecount(topEndpoints.recount, recounted.merged.recount);
+  }
+  const limitNotices = [serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), endpointLimitNotice(topEndpoints), errorLimitNotice(topErrors.ungrouped)];
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -39,7 +49,7 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
     errorServices: errors.services,
     errorPoints: errors.points,
     totals: mergeServiceTotals(series.totals, errors.totals),
-    topEndpoints: topEndpoints.endpoints,
+    topEndpoints: listedEndpoints,
     topErrors: topErrors.errors,
     available: shapeFacets(facets),
     notices: [...context.notices, ...answers.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
