@@ -42,8 +42,10 @@ const escapeLiteral = (text: string) => text.replace(/[^A-Za-z0-9]/g, (char) => 
  * endpoint's lines without scripts, e.g. when the raw-path ranking had to leave paths out.
  */
 export function routeTemplatePattern(template: string): string {
-  return template
+  const path = template
     .split("/")
     .map((segment) => (segment === ID ? ID_SEGMENT_PATTERN : escapeLiteral(segment)))
     .join("\\/");
+  // Raw request URLs (pino-http's req.url) carry a query or fragment that the template drops.
+  return `${path}([\\?\\#].*)?`;
 }
