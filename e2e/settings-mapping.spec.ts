@@ -131,7 +131,8 @@ test.describe("three differently shaped sources", () => {
     await settings.save();
 
     const overview = new OverviewPage(page);
-    await overview.open({ from: "now-1h", to: "now" });
+    // The seeded hour exactly: a relative hour opened later would drop its first minute.
+    await overview.open({ from: seeded.truth.windowStart, to: seeded.truth.anchor });
     const gatewayRequests = seeded.truth.perServicePerMinute.filter((row) => row.service === "gateway").reduce((sum, row) => sum + row.requestLines, 0);
     await expect(overview.serviceRow("gateway").locator('[data-field="requests"]')).toHaveText(String(gatewayRequests));
 

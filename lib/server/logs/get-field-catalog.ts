@@ -17,6 +17,8 @@ export async function getFieldCatalog(store: LogStore, indexPattern: string, opt
   const cached = byPattern.get(indexPattern);
   if (cached && !options.fresh && now - cached.at < CATALOG_TTL_MS) return cached.catalog;
   const catalog = buildFieldCatalog(await store.fieldCaps(indexPattern, undefined, { signal: options.signal }));
-  byPattern.set(indexPattern, { at: now, catalog });
+  // A pattern that matches nothing yet is about to (a shipper's first index, a new source): ask again next time.
+  if (catalog.indices.length > 0) byPattern.set(indexPattern, { at: now, catalog });
+  else byPattern.delete(indexPattern);
   return catalog;
 }
