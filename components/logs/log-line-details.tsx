@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { flattenDocument } from "@/lib/logs/flatten-document";
 import { requestLinkHints } from "@/lib/requests/request-link";
 import type { LogLine } from "@/lib/schemas/log-search";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { isErrorLevel } from "@/lib/logs/level-scheme";
 import { readField, readString } from "@/lib/requests/read-log-fields";
 import { requestLinkHints } from "@/lib/requests/request-link";

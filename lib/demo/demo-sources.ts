@@ -1,4 +1,5 @@
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { TEXT_WITH_KEYWORD } from "@/lib/logs/index-template";
 import type { DemoLogDocument, DemoLogLevel } from "./log-document";
 

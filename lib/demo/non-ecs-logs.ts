@@ -1,5 +1,6 @@
 import { Rng } from "./random";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 
 /** Field names of a typical hand-rolled JSON logger: none of them ECS. */
 export interface NonEcsLogLine {

@@ -1,4 +1,4 @@
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { OVERVIEW_LIMITS } from "./overview-limits";
 import { routeTemplatePattern } from "./route-template";
 

@@ -1,4 +1,4 @@
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { timeRangeClause } from "./time-range-clause";
 
 export interface ErrorRateQueryInput {

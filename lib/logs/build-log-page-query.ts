@@ -1,4 +1,4 @@
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 
 /** How long an explorer point in time lives between two page requests (each request renews it). */
 export const PIT_KEEP_ALIVE_SECONDS = 300;

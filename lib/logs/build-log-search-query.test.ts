@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildLogFilters } from "./build-log-search-query";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "./field-mapping";
+import { ECS_FIELD_MAPPING } from "./field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 
 const from = new Date("2026-11-25T09:00:00Z");
 const to = new Date("2026-11-25T10:00:00Z");

@@ -1,6 +1,6 @@
 import type { LogSearchParams } from "@/lib/schemas/log-search";
 import { STATUS_CLASS_RANGES } from "@/lib/schemas/status-class";
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { levelFilter } from "./level-scheme";
 import { timeRangeClause } from "./time-range-clause";
 

@@ -1,5 +1,5 @@
 import { STATUS_CLASS_RANGES, STATUS_CLASSES } from "@/lib/schemas/status-class";
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { buildEndpointSearch, buildFailingPathServicesSearch } from "./build-endpoint-search";
 import { levelClassClause, type LevelClass } from "./level-scheme";
 import { OVERVIEW_LIMITS } from "./overview-limits";

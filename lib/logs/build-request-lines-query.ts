@@ -1,5 +1,5 @@
 import type { RelatedRequest, RequestDrilldownWindow } from "@/lib/schemas/request-drilldown";
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { timeRangeClause } from "./time-range-clause";
 
 /**

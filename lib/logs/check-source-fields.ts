@@ -1,5 +1,5 @@
 import type { FieldCatalog } from "./field-catalog";
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 
 /** The concepts a source's views cannot do without; the rest (errors, SQL, spans) are often absent from a source. */
 const ESSENTIAL: readonly (keyof FieldMapping)[] = ["timestamp", "service", "level", "message"];

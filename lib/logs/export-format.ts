@@ -1,9 +1,8 @@
+import type { ExportFormat } from "@/lib/schemas/log-export";
 import { readField, timeText } from "@/lib/requests/read-log-fields";
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { levelName } from "./level-scheme";
 
-export const EXPORT_FORMATS = ["ndjson", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   ndjson: "application/x-ndjson; charset=utf-8",

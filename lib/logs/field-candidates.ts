@@ -1,5 +1,5 @@
 import type { MappingConcept } from "@/lib/schemas/field-mapping-proposal";
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 
 /** What a concept is used for decides which types serve it. */
 export type Kind = "time" | "number" | "keyword" | "text";

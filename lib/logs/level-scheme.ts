@@ -5,8 +5,7 @@
  *   the next standard one (a custom 55 is an error);
  * - syslog: RFC 5424 severities, 0 emerg … 7 debug. Emerg, alert and crit (0–2) are FATAL, err (3) ERROR.
  */
-export const LEVEL_SCHEMES = ["names", "pino", "syslog"] as const;
-export type LevelScheme = (typeof LEVEL_SCHEMES)[number];
+import type { LevelScheme } from "@/lib/schemas/field-mapping";
 
 export const LEVEL_SCHEME_LABELS: Record<LevelScheme, string> = {
   names: "names (ERROR, warn, Info, … any case)",

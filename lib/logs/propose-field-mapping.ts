@@ -1,6 +1,7 @@
 import type { ConceptReport, MappingCandidate, MappingConcept } from "@/lib/schemas/field-mapping-proposal";
 import { CORRELATION_CANDIDATES, DURATION_CANDIDATES, SINGLE_CONCEPTS, type Kind } from "./field-candidates";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "./field-mapping";
+import { ECS_FIELD_MAPPING } from "./field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { inferNumericLevelScheme, NUMBER_TYPES, numericTimeNote, type FieldCapsFields, type ValueSamples } from "./value-samples";
 
 export type { FieldCapsFields, ValueSamples };

@@ -1,6 +1,6 @@
 import { readField, timeText } from "@/lib/requests/read-log-fields";
 import type { LogLine } from "@/lib/schemas/log-search";
-import type { FieldMapping } from "./field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { levelName } from "./level-scheme";
 
 const asText = (value: unknown): string | null => (value === undefined || value === null ? null : typeof value === "string" ? value : Array.isArray(value) ? asText(value[0]) : String(value));

@@ -1,5 +1,5 @@
 import { SINGLE_CONCEPTS } from "./field-candidates";
-import type { LevelScheme } from "./level-scheme";
+import type { LevelScheme } from "@/lib/schemas/field-mapping";
 
 /** `_field_caps`'s `fields`: field name -> type -> capabilities (both engines answer this shape). */
 export type FieldCapsFields = Record<string, Record<string, { type?: string; aggregatable?: boolean; searchable?: boolean }>>;

@@ -1,4 +1,4 @@
-import type { ExportFormat } from "@/lib/logs/export-format";
+import type { ExportFormat } from "@/lib/schemas/log-export";
 import type { LogExportParams } from "@/lib/schemas/log-export";
 
 /** The explorer view to export: the same filters /api/logs/search takes, plus extra CSV columns. */

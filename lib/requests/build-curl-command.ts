@@ -1,4 +1,4 @@
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { DEFAULT_REDACTION_RULES, redactText, type RedactionRule } from "@/lib/logs/redact";
 import type { CurlCommand } from "@/lib/schemas/request-drilldown";
 import { describeCorrelationIdProblem } from "./correlation-id";

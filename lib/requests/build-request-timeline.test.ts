@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoLogs } from "@/lib/demo/generate-demo-logs";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { requestTimelineSchema } from "@/lib/schemas/request-drilldown";
 import { buildRequestTimeline, describeSlowestHop, formatDurationMs } from "./build-request-timeline";
 import { findFirstError } from "./find-first-error";

@@ -1,4 +1,4 @@
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import type { RequestTimeline, SlowestHop, TimelineLane, TimelineMark, TimelineSpan } from "@/lib/schemas/request-drilldown";
 import { durationToMs, findEntryLine, lineStart, readTimedLines, type LogLine, type RequestLogInput } from "./read-log-fields";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_SOURCE_MAPPINGS } from "@/lib/demo/demo-sources";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { lineJoinsRequest, toCanonicalLine } from "./canonical-line";
 import { readNumber, readString } from "./read-log-fields";
 

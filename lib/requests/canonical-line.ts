@@ -1,4 +1,5 @@
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { levelName } from "@/lib/logs/level-scheme";
 import { readSqlCommenter } from "@/lib/sql/sqlcommenter";
 import { readField, readString, type LogSource } from "./read-log-fields";

@@ -1,4 +1,4 @@
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import type { FirstError, HttpHop } from "@/lib/schemas/request-drilldown";
 import { parseStackTrace } from "./parse-stack-trace";
 import { lineStart, readTimedLines, type LogLine, type RequestLogInput } from "./read-log-fields";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { durationMs, findEntryLine, readField, readLogLine, readNumber, readString, readTimedLines, readTimeMs, timeText } from "./read-log-fields";
 
 describe("readField", () => {

@@ -1,4 +1,4 @@
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { isErrorLevel, levelName } from "@/lib/logs/level-scheme";
 
 export type LogSource = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { findEntryLine, readString, readTimedLines, type RequestLogInput } from "./read-log-fields";
 
 export interface Endpoint {

@@ -1,4 +1,4 @@
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import type { RequestDrilldownWindow } from "@/lib/schemas/request-drilldown";
 import { describeCorrelationIdProblem } from "./correlation-id";
 import { readNumber, readString, type LogSource } from "./read-log-fields";

@@ -1,4 +1,5 @@
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { DEFAULT_REDACTION_RULES, redactDocument, type RedactionRule } from "@/lib/logs/redact";
 import { shapeLogLine } from "@/lib/logs/shape-log-line";
 import type { LogLine } from "@/lib/schemas/log-search";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+import { fieldMappingSchema } from "@/lib/schemas/field-mapping";
 import { indexPatternSchema } from "./log-settings";
 
 /** GET /api/sources/detect: which index pattern to read `_field_caps` from. Strict like every query. */

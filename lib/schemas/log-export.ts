@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { EXPORT_FORMATS } from "@/lib/logs/export-format";
 import { LOG_SEARCH_ARRAY_KEYS, logSearchParamsSchema } from "./log-search";
+
+export const EXPORT_FORMATS = ["ndjson", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Dotted field names, as the table's extra columns use them; nothing that could address an index. */
 const columnName = z

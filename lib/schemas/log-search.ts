@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+import { fieldMappingSchema } from "@/lib/schemas/field-mapping";
 import { sourceNameSchema } from "./log-source";
 import { statusClassSchema } from "./status-class";
 import { timeRangeParamsSchema } from "./time-range";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+import { fieldMappingSchema } from "@/lib/schemas/field-mapping";
 import { storableText } from "./storable-text";
 
 /**

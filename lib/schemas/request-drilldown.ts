@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldMappingSchema } from "@/lib/logs/field-mapping";
+import { fieldMappingSchema } from "@/lib/schemas/field-mapping";
 import { describeCorrelationIdProblem } from "@/lib/requests/correlation-id";
 import { logLineSchema } from "./log-search";
 

@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import type { FieldMapping } from "@/lib/logs/field-mapping";
-import { LEVEL_SCHEMES } from "@/lib/logs/level-scheme";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
+import { LEVEL_SCHEMES } from "@/lib/schemas/field-mapping";
 import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
 import { logSettingsSchema } from "@/lib/schemas/log-settings";
 import { logSourceInputSchema, type LogSourceInput } from "@/lib/schemas/log-source";

@@ -1,7 +1,8 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { LEVEL_SCHEME_LABELS, LEVEL_SCHEMES } from "@/lib/logs/level-scheme";
+import { LEVEL_SCHEME_LABELS } from "@/lib/logs/level-scheme";
+import { LEVEL_SCHEMES } from "@/lib/schemas/field-mapping";
 import type { LogSettingsFormValues } from "./log-settings-form";
 
 export const TEXT_FIELDS = [

@@ -1,7 +1,7 @@
 import "server-only";
 import { PIT_KEEP_ALIVE_SECONDS } from "@/lib/logs/build-log-page-query";
 import { countableField, type FieldCatalog } from "@/lib/logs/field-catalog";
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { decodePageCursor, explorerViewKey, searchFingerprint, type PageCursor } from "@/lib/logs/page-cursor";
 import { planLogPaging } from "@/lib/logs/plan-log-paging";
 import { levelLabeller } from "@/lib/logs/level-scheme";

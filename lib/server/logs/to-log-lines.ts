@@ -1,5 +1,5 @@
 import "server-only";
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { redactDocument, type RedactionRule } from "@/lib/logs/redact";
 import { shapeLogLine } from "@/lib/logs/shape-log-line";
 import type { LogLine } from "@/lib/schemas/log-search";

@@ -4,7 +4,7 @@ import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { lineJoinsRequest } from "@/lib/requests/canonical-line";
 import { hintedSearches, readRequestFacts, settleRelatedInputs, type RelatedHints } from "@/lib/requests/related-inputs";
 import { shapeRequestLines, type SourcedHit } from "@/lib/requests/shape-request-lines";
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import type { RelatedRequests, RequestDrilldownParams, RequestDrilldownResponse } from "@/lib/schemas/request-drilldown";
 import type { SearchBody, SearchResult } from "../log-store/types";
 import type { LogContext, ReadSource } from "../logs/log-context";

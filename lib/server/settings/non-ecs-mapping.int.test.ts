@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNonEcsLogs, NON_ECS_DETECTED_MAPPING, NON_ECS_SERVICES, type NonEcsTruth } from "@/lib/demo/non-ecs-logs";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { logExportParamsSchema } from "@/lib/schemas/log-export";
 import { logSearchParamsSchema } from "@/lib/schemas/log-search";
 import type { LogStore } from "../log-store/types";

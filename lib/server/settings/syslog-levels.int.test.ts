@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ECS_FIELD_MAPPING, type FieldMapping } from "@/lib/logs/field-mapping";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { logSearchParamsSchema } from "@/lib/schemas/log-search";
 import { overviewParamsSchema } from "@/lib/schemas/overview";
 import { connectTestEngine, TEST_ENGINES } from "@/lib/testing/test-engines";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FieldMapping } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import type { Actor } from "@/lib/schemas/auth";
 import { createEmptyTestDatabase, MIGRATIONS_DIR, type TestDatabase } from "@/prisma/factories";
