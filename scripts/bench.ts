@@ -41,7 +41,7 @@ async function benchEngine(engine: SearchEngineName, args: BenchArgs): Promise<v
       if (args.engineGiven && store.engine !== engine) throw new Error(`${target.url} answers as ${store.engine}, not ${engine}`);
       const data = await ensureBenchData(store, target, args.lines, args.reuse, log);
       await settleIndex(target, data.index, log);
-      const sources = await ensureBenchSources(store, target, args.lines, args.reuse, log);
+      const sources = await ensureBenchSources(store, target, args.lines, data.anchor, log);
       for (const source of sources.sources) await settleIndex(target, source.indexPattern, log);
       const results = await measureAll(store, target, data, sources, args);
       const report = await buildReport(store, target, data, args, results);

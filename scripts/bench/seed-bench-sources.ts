@@ -6,8 +6,8 @@ import { engineRequest } from "./engine-http";
 import type { EngineTarget } from "./engine-target";
 import { formatCount, seedProgressPrinter } from "./progress";
 
-const SEED = 43;
-const FRESH_MS = 30 * 60_000;
+// The main bench index's seed and anchor: the same requests, so its picked request ids exist here too.
+const SEED = 42;
 
 export interface BenchSources {
   sources: ReadSource[];
@@ -23,15 +23,15 @@ const indexOf = (lines: number, source: DemoSourceName) => `bench-sources-${line
  * The same demo traffic as three differently shaped sources (lib/demo/demo-sources.ts), `lines`
  * in total: the app's ECS lines, the gateway's pino-http lines and PostgreSQL's slow-statement log.
  */
-export async function ensureBenchSources(store: LogStore, target: EngineTarget, lines: number, reuse: boolean, log: (line: string) => void): Promise<BenchSources> {
+export async function ensureBenchSources(store: LogStore, target: EngineTarget, lines: number, anchor: Date, log: (line: string) => void): Promise<BenchSources> {
   const indices = Object.fromEntries(DEMO_SOURCE_NAMES.map((name) => [name, indexOf(lines, name)])) as Record<DemoSourceName, string>;
   const sources = DEMO_SOURCE_NAMES.map((name) => ({ name, indexPattern: indices[name], mapping: DEMO_SOURCE_MAPPINGS[name] }));
   const state = await readState(target, Object.values(indices));
-  if (state.documents > 0 && state.newest !== null && (reuse || Date.now() - state.newest <= FRESH_MS)) {
+  // Seeded for this anchor already: its newest line falls in the anchor's last minute.
+  if (state.documents > 0 && state.newest !== null && state.newest < anchor.getTime() && state.newest >= anchor.getTime() - 60_000) {
     log(`Reusing the three-source data: ${formatCount(state.documents)} documents`);
-    return { sources, anchor: new Date(Math.ceil((state.newest + 1) / 60_000) * 60_000), documents: state.documents };
+    return { sources, anchor, documents: state.documents };
   }
-  const anchor = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   log(`Seeding ~${formatCount(lines)} lines as three sources (${Object.values(indices).join(", ")})`);
   for (const index of Object.values(indices)) await store.deleteIndex(index);
   const progress = seedProgressPrinter();
