@@ -42,6 +42,7 @@ export const DEMO_SOURCE_MAPPINGS: Record<DemoSourceName, FieldMapping> = {
     status: "res.statusCode",
     method: "req.method",
     path: "req.url",
+    route: "route",
     duration: "responseTime",
     durationUnit: "ms",
     errorType: "err.type",
@@ -119,6 +120,8 @@ function toPinoHttpLine(doc: DemoLogDocument): Record<string, unknown> {
       ...(doc.client ? { remoteAddress: doc.client.ip } : {}),
     },
   };
+  // The gateway adds its router's matched template through pino-http's customProps.
+  if (doc.http.route) line.route = doc.http.route;
   if (doc.parent) line.parent_id = doc.parent.id;
   if (doc.http.response) line.res = { statusCode: doc.http.response.status_code };
   if (doc.event) line.responseTime = Math.round(doc.event.duration / 1e3) / 1e3;

@@ -27,10 +27,12 @@ export const SINGLE_CONCEPTS: ReadonlyArray<{ concept: SingleConcept; kind: Kind
   { concept: "status", kind: "number", candidates: ["http.response.status_code", "status", "status_code", "res.statusCode", "statusCode"] },
   // req.method / req.url: pino-http and bunyan's req serializer (the url keeps its query string).
   { concept: "method", kind: "keyword", candidates: ["http.request.method", "method", "req.method"] },
-  { concept: "path", kind: "keyword", candidates: ["url.path", "path", "route", "req.url"] },
+  // A raw URL before `route`: where a log has both, `route` is the template (below), not the path.
+  { concept: "path", kind: "keyword", candidates: ["url.path", "path", "req.url", "route"] },
   // The matched route template: http.route in OpenTelemetry's semantic conventions (attributes.* as
   // the Elasticsearch exporter nests them); url.template is OpenTelemetry's client-side name.
-  { concept: "route", kind: "keyword", candidates: ["http.route", "attributes.http.route", "url.template"] },
+  // `route`: what a Node gateway adds to pino-http's line from its router (customProps).
+  { concept: "route", kind: "keyword", candidates: ["http.route", "attributes.http.route", "url.template", "route"] },
   // err.type: pino's err serializer; err.name: bunyan's.
   { concept: "errorType", kind: "keyword", candidates: ["error.type", "exception.type", "err.type", "err.name"] },
   { concept: "errorMessage", kind: "text", candidates: ["error.message", "exception.message", "err.message"] },
@@ -55,9 +57,10 @@ export const DURATION_CANDIDATES: ReadonlyArray<{ field: string; unit: FieldMapp
 export const CORRELATION_CANDIDATES = ["http.request.id", "trace.id", "transaction.id", "request_id", "req_id", "req.id", "x_request_id", "correlation_id", "trace_id"];
 
 /** Every name worth asking `_field_caps` about, with the `.keyword` sub-fields of dynamic mappings. */
-export const FIELD_CAPS_CANDIDATES: readonly string[] = [...SINGLE_CONCEPTS.flatMap((c) => c.candidates), ...DURATION_CANDIDATES.map((c) => c.field), ...CORRELATION_CANDIDATES].flatMap(
-  (field) => [field, `${field}.keyword`],
-);
+// A name may serve two concepts (`route`: a path where nothing better exists, and the template): asked once.
+export const FIELD_CAPS_CANDIDATES: readonly string[] = [
+  ...new Set([...SINGLE_CONCEPTS.flatMap((c) => c.candidates), ...DURATION_CANDIDATES.map((c) => c.field), ...CORRELATION_CANDIDATES].flatMap((field) => [field, `${field}.keyword`])),
+];
 
 /** The fields a mapping names: asked about too, so a concept with no usual name can keep a current field the index has. */
 export function mappedFields(mapping: FieldMapping): string[] {

@@ -48,7 +48,7 @@ describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine
   it("lets Detect mapping propose each shaped source's own fields, the gateway's pino-http ones included", async () => {
     const detect = (index: string) => detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }));
     const gateway = (await detect(indices.gateway)).mapping;
-    expect(gateway).toMatchObject({ timestamp: "time", levelScheme: "pino", service: "name", message: "msg", status: "res.statusCode", duration: "responseTime", durationUnit: "ms" });
+    expect(gateway).toMatchObject({ timestamp: "time", levelScheme: "pino", service: "name", message: "msg", status: "res.statusCode", path: "req.url", route: "route", duration: "responseTime", durationUnit: "ms" });
     expect(gateway.correlationIds).toContain("req.id");
     expect((await detect(indices.postgres)).mapping).toMatchObject({ timestamp: "@timestamp", sqlStatement: "postgresql.log.query", service: "service.name" });
   });
@@ -56,6 +56,7 @@ describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine
   it("adds the three sources up to the ground truth in one _msearch: requests, 5xx, 4xx and ERROR lines per service per minute", async () => {
     const calls = countEngineCalls(store);
     const response = await overview(sources, calls.store);
+    // One round trip: every source's lines carry their route, so no ranking had to cut paths.
     expect(calls.calls).toEqual(["msearch"]);
     expect(response.notices).toEqual([]);
     const requests = Object.fromEntries(response.points.filter((p) => p.requests > 0).map((p) => [cell(p.service, p.time), [p.requests, p.serverErrors, p.status4xx]]));
