@@ -1,7 +1,6 @@
 import "server-only";
 import { buildLogExportPage, nextPageSize } from "@/lib/logs/build-log-export-query";
 import { csvHeader, csvRow, csvTrailer, csvValues, EXPORT_CONTENT_TYPES, exportFileName, ndjsonLine, ndjsonTrailer, type ExportTrailer } from "@/lib/logs/export-format";
-import { redactDocument } from "@/lib/logs/redact";
 import type { LogExportParams } from "@/lib/schemas/log-export";
 import { getEnv } from "../env";
 import { LogStoreQueryError, PointInTimeGoneError, type SearchHit } from "../log-store/types";
@@ -70,7 +69,7 @@ export async function exportLogLines(params: LogExportParams, context: LogContex
 }
 
 async function streamExport(params: LogExportParams, context: LogContext, limits: ExportLimits, stallTimeoutMs: number, freeSlot: () => void): Promise<LogExport> {
-  const { store, signal, rules } = context;
+  const { store, signal } = context;
   const { mapping, indexPattern } = context.settings;
   // The explorer's own preparation (range, query checks, default query fields, filters): the file holds what the table shows.
   const { range, filters } = await prepareLogView(params, context);
@@ -112,8 +111,8 @@ async function streamExport(params: LogExportParams, context: LogContext, limits
   const lines = Math.min(total, cap);
   const encoder = new TextEncoder();
   const encodeHit = (hit: SearchHit) => {
-    const source = redactDocument(hit._source, rules).value;
-    return params.format === "csv" ? csvRow(csvValues(source, mapping, params.columns)) : ndjsonLine(source);
+    // Redacted already: the context's store answers with redacted hits only.
+    return params.format === "csv" ? csvRow(csvValues(hit._source, mapping, params.columns)) : ndjsonLine(hit._source);
   };
   const trailer = (note: ExportTrailer) => encoder.encode(params.format === "csv" ? csvTrailer(note) : ndjsonTrailer(note));
   signal?.addEventListener("abort", () => void release(), { once: true });

@@ -78,7 +78,7 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
   }
 
   const key = await signing;
-  const { lines, redactions } = toLogLines(page.shown, mapping, context.rules, sourceNameOf(context));
+  const { lines, redactions } = toLogLines(page.shown, mapping, sourceNameOf(context));
   const paging = planLogPaging({
     ...(cursor ? { page: cursor.cursor.page, offset: cursor.cursor.offset } : { page: 1, offset: 0 }),
     size: params.size,
