@@ -1,8 +1,10 @@
 import "server-only";
 import { buildLogExportPage, nextPageSize } from "@/lib/logs/build-log-export-query";
 import { csvHeader, csvRow, csvTrailer, csvValues, EXPORT_CONTENT_TYPES, exportFileName, ndjsonLine, ndjsonTrailer, type ExportTrailer } from "@/lib/logs/export-format";
+import { describeSecretFieldUse, secretFieldUse } from "@/lib/logs/secret-fields";
 import type { LogExportParams } from "@/lib/schemas/log-export";
 import { getEnv } from "../env";
+import { badRequest } from "../errors";
 import { LogStoreQueryError, PointInTimeGoneError, type SearchHit } from "../log-store/types";
 import { logger } from "../logger";
 import { instanceExportSlots, type ExportSlots } from "./export-slots";
@@ -72,7 +74,11 @@ async function streamExport(params: LogExportParams, context: LogContext, limits
   const { store, signal } = context;
   const { mapping, indexPattern } = context.settings;
   // The explorer's own preparation (range, query checks, default query fields, filters): the file holds what the table shows.
-  const { range, filters } = await prepareLogView(params, context);
+  const { range, filters, catalog } = await prepareLogView(params, context);
+  for (const column of params.columns) {
+    const secret = secretFieldUse(column, catalog, context.rules);
+    if (secret) throw badRequest(`Columns: ${describeSecretFieldUse(secret, "exported")}`, { columns: describeSecretFieldUse(secret, "exported") });
+  }
   const { from, to } = range;
   const cap = Math.min(params.limit ?? limits.maxLines, limits.maxLines);
   const batchSize = limits.batchSize ?? BATCH_SIZE;
