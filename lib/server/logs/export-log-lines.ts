@@ -3,6 +3,7 @@ import { buildLogExportPage, nextPageSize } from "@/lib/logs/build-log-export-qu
 import { csvHeader, csvRow, csvTrailer, csvValues, EXPORT_CONTENT_TYPES, exportFileName, ndjsonLine, ndjsonTrailer, type ExportTrailer } from "@/lib/logs/export-format";
 import { describeSecretFieldUse, secretFieldUse } from "@/lib/logs/secret-fields";
 import type { LogExportParams } from "@/lib/schemas/log-export";
+import { stripUrlCredentialsInText } from "@/lib/security/strip-url-credentials";
 import { getEnv } from "../env";
 import { badRequest } from "../errors";
 import { LogStoreQueryError, PointInTimeGoneError, type SearchHit } from "../log-store/types";
@@ -161,7 +162,7 @@ async function streamExport(params: LogExportParams, context: LogContext, limits
         if (signal?.aborted) return controller.error(error);
         // Headers are long sent; the file itself must say it is incomplete.
         logger.error({ err: error }, "log export stopped");
-        controller.enqueue(trailer({ kind: "error", exported, total, message: error instanceof Error ? error.message : String(error) }));
+        controller.enqueue(trailer({ kind: "error", exported, total, message: stripUrlCredentialsInText(error instanceof Error ? error.message : String(error)) }));
         controller.close();
       }
     },
