@@ -16,6 +16,8 @@ const catalog = buildFieldCatalog({
     "http.request.headers.x-internal-route": keyword,
     "user.session_id": keyword,
     "user.id": keyword,
+    "http.request.header_list.name": keyword,
+    "http.request.header_list.value": keyword,
   },
 });
 const rules = DEFAULT_REDACTION_RULES;
@@ -36,6 +38,13 @@ describe("findSecretQueryField", () => {
     expect(find("-*:Bearer*")).toMatchObject({ field: "*", column: 2 });
     expect(find("user.\\*:abc")).toMatchObject({ secret: "user.session_id" });
     expect(find("url.\\*:abc")).toBeNull();
+  });
+
+  it("refuses the value half of header lists logged as name/value pairs, whose values lost their names in the index", () => {
+    expect(find("http.request.header_list.value:session*")).toMatchObject({ rule: "secret-pair" });
+    expect(find("http.request.header_list.value.keyword:x")).toMatchObject({ rule: "secret-pair" });
+    expect(find("http.request.header_list.name:Cookie")).toBeNull();
+    expect(find("metric.value:5")).toBeNull();
   });
 
   it("allows _exists_, ordinary fields, bare terms and phrases that mention secret names", () => {
@@ -65,7 +74,7 @@ describe("withoutSecretFields", () => {
   it("drops secret names and expands patterns that cover a secret field into the fields they may search", () => {
     expect(withoutSecretFields(["message", "http.request.headers.authorization", "error.message"], catalog, rules)).toEqual(["message", "error.message"]);
     expect(withoutSecretFields(["http.request.headers.*"], catalog, rules)).toEqual(["http.request.headers.accept", "http.request.headers.x-internal-route"]);
-    expect(withoutSecretFields(["*"], catalog, rules)).toEqual(["message", "error.message", "url.query", "http.request.headers.accept", "http.request.headers.x-internal-route", "user.id"]);
+    expect(withoutSecretFields(["*"], catalog, rules)).toEqual(["message", "error.message", "url.query", "http.request.headers.accept", "http.request.headers.x-internal-route", "user.id", "http.request.header_list.name"]);
   });
 
   it("keeps patterns that cover no secret field as they are", () => {

@@ -7,6 +7,8 @@ import { secretFieldRule, type RedactionRule } from "./redact";
  * filtered or counted either: `authorization:Bearer\ eyJa*` would otherwise read a token out one
  * character at a time through the totals. Field patterns count as naming every field they expand
  * to in the index; `_exists_` stays allowed (presence only, which a redacted line shows anyway).
+ * Header lists logged as pairs (`headers: [{ name: "Cookie", value: "…" }]`) are indexed as one
+ * `headers.value` field whose values have lost their names, so such a field is secret as a whole.
  */
 
 export interface SecretFieldUse {
@@ -26,16 +28,33 @@ export function describeSecretFieldUse(use: SecretFieldUse, verb = "searched, fi
   return `${use.field}${where} is a secret field (redaction rule ${use.rule}): its values are redacted, so it cannot be ${verb}`;
 }
 
+const PAIR_NAMES = ["name", "key", "header", "Name", "Key", "Header"];
+const PAIR_VALUES = new Set(["value", "values", "Value", "Values"]);
+
+/** The rule that makes one concrete field secret: a field rule, or the value half of logged name/value pairs. */
+export function secretRuleOf(field: string, catalog: FieldCatalog, rules: readonly RedactionRule[]): string | null {
+  if (rules.length === 0) return null;
+  const rule = secretFieldRule(field, rules);
+  if (rule) return rule;
+  const segments = field.split(".");
+  for (let i = 1; i < segments.length; i++) {
+    if (!PAIR_VALUES.has(segments[i]!)) continue;
+    const owner = segments.slice(0, i).join(".");
+    if (PAIR_NAMES.some((name) => catalog.fields.has(`${owner}.${name}`))) return "secret-pair";
+  }
+  return null;
+}
+
 /** The secret field `name` is, or the first secret field of the index a pattern covers. */
 export function secretFieldUse(name: string, catalog: FieldCatalog, rules: readonly RedactionRule[]): SecretFieldUse | null {
   if (!name.includes("*")) {
-    const rule = secretFieldRule(name, rules);
+    const rule = secretRuleOf(name, catalog, rules);
     return rule ? { field: name, secret: name, rule } : null;
   }
   const matches = patternMatcher(name);
   for (const field of catalog.fields.keys()) {
     if (!matches(field)) continue;
-    const rule = secretFieldRule(field, rules);
+    const rule = secretRuleOf(field, catalog, rules);
     if (rule) return { field: name, secret: field, rule };
   }
   return null;
@@ -58,10 +77,10 @@ export function findSecretQueryField(query: string, catalog: FieldCatalog, rules
 export function withoutSecretFields(fields: readonly string[], catalog: FieldCatalog, rules: readonly RedactionRule[]): string[] {
   if (rules.length === 0) return [...fields];
   const kept = fields.flatMap((field) => {
-    if (!field.includes("*")) return secretFieldRule(field, rules) ? [] : [field];
+    if (!field.includes("*")) return secretRuleOf(field, catalog, rules) ? [] : [field];
     if (!secretFieldUse(field, catalog, rules)) return [field];
     const matches = patternMatcher(field);
-    return [...catalog.fields.keys()].filter((name) => matches(name) && !secretFieldRule(name, rules));
+    return [...catalog.fields.keys()].filter((name) => matches(name) && !secretRuleOf(name, catalog, rules));
   });
   return [...new Set(kept)];
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { listableFields } from "@/lib/logs/field-catalog";
-import { secretFieldRule } from "@/lib/logs/redact";
+import { secretRuleOf } from "@/lib/logs/secret-fields";
 import type { LogFieldsResponse } from "@/lib/schemas/log-fields";
 import { getFieldCatalog } from "./get-field-catalog";
 import { soleSourceOrThrow, type LogContext } from "./log-context";
@@ -9,6 +9,6 @@ import { soleSourceOrThrow, type LogContext } from "./log-context";
 export async function listLogFields(context: LogContext): Promise<LogFieldsResponse> {
   const { indexPattern } = soleSourceOrThrow(context);
   const catalog = await getFieldCatalog(context.store, indexPattern, { signal: context.signal });
-  const fields = listableFields(catalog).map((field) => (secretFieldRule(field.name, context.rules) ? { ...field, countable: false, secret: true } : field));
+  const fields = listableFields(catalog).map((field) => (secretRuleOf(field.name, catalog, context.rules) ? { ...field, countable: false, secret: true } : field));
   return { indexPattern, indexCount: catalog.indices.length, fields, notices: [...context.notices] };
 }
