@@ -1,12 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiRoute } from "@/lib/server/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/server/testing/route-test-database";
+import type { ApiRoute } from "@/lib/testing/route-harness";
+import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 
 // LOGS_URL=http://user:pass@host is allowed (the README says so): the credentials work, and never show.
 let database: TestDatabase;
-let harness: typeof import("@/lib/server/testing/route-harness");
+let harness: typeof import("@/lib/testing/route-harness");
 let routes: ApiRoute[];
 const engine = new URL(process.env.TEST_ES_URL ?? "http://127.0.0.1:9210");
 const password = process.env.TEST_ES_PASSWORD ?? "triage-dev-password";
@@ -19,7 +19,7 @@ beforeAll(async () => {
   process.env.LOGS_URL = withCredentials.toString();
   process.env.LOGS_USERNAME = "";
   process.env.LOGS_PASSWORD = "";
-  harness = await import("@/lib/server/testing/route-harness");
+  harness = await import("@/lib/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
 });
 

@@ -14,7 +14,7 @@ import type { LogStore } from "../log-store/types";
 import { getErrorRate } from "../overview/get-error-rate";
 import { getOverview } from "../overview/get-overview";
 import { getRequestDrilldown } from "../requests/get-request-drilldown";
-import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "../testing/test-engines";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import { exportLogLines } from "./export-log-lines";
 import { getFieldValues } from "./get-field-values";
 import { getLogPage } from "./get-log-page";
