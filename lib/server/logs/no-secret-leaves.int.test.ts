@@ -70,6 +70,14 @@ describe.each(TEST_ENGINES)("no secret leaves through any answer on $name", (eng
     expect((await page(ofUser)).lines).toHaveLength(leaky.documents.length);
   });
 
+  it("the issue's examples: url.query top values lose their api_key, authorization top values are refused", async () => {
+    const values = (field: string) => getFieldValues(fieldValuesParamsSchema.parse({ ...range, field }), context);
+    const query = await values("url.query");
+    expect(query.values.some((value) => value.value.includes("api_key=[REDACTED secret-param]"))).toBe(true);
+    expectNoSecret("url.query top values", query);
+    await expect(values("http.request.headers.authorization")).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^http\.request\.headers\.authorization is a secret field \(redaction rule auth-header\)/) });
+  });
+
   it("the field list and every field's top values; secret fields are refused and say why", async () => {
     const list = await listLogFields(context);
     expectNoSecret("field list", list);
