@@ -1,4 +1,4 @@
-import { redactDocument, redactFieldValue, type RedactionRule } from "./redact";
+import { redactDocument, redactionMarker, redactText, secretFieldRule, type RedactionRule } from "./redact";
 
 /**
  * The one place engine answers are redacted: every hit's source and every aggregation value,
@@ -20,6 +20,8 @@ export type RedactedResult<R extends { hits: EngineHit[] }> = Omit<R, "hits"> & 
 
 // Their keys are the intervals, ranges and filter names we asked for, not values from documents.
 const OWN_KEY_TYPES = new Set(["date_histogram", "histogram", "auto_date_histogram", "range", "date_range", "ip_range", "filters", "adjacency_matrix"]);
+// Buckets without keys of their own; with OWN_KEY_TYPES and nothing keyed by data below, a subtree holds only counts.
+const COUNT_ONLY_TYPES = new Set([...OWN_KEY_TYPES, "filter", "global", "missing", "nested", "reverse_nested"]);
 const COUNT_KEYS = new Set(["doc_count", "doc_count_error_upper_bound", "sum_other_doc_count", "bg_count", "score"]);
 const DEFINITION_KEYS = new Set(["aggs", "aggregations", "meta"]);
 // Hit metadata the engine adds; sort values must stay raw for search_after (we sort by time and _shard_doc only).
@@ -28,7 +30,8 @@ const HIT_METADATA = new Set(["_index", "_id", "_score", "sort", "_routing", "_s
 type Definitions = Record<string, Record<string, unknown>>;
 
 class ResultRedactor {
-  private readonly memo = new Map<string, unknown>();
+  private readonly memo = new Map<string, string>();
+  private readonly secretFields = new Map<string, string | null>();
   constructor(private readonly rules: readonly RedactionRule[]) {}
 
   hit<H extends EngineHit>(hit: H): RedactedHit<H> {
@@ -65,11 +68,9 @@ class ResultRedactor {
   }
 
   private aggregation(definition: Record<string, unknown>, node: Record<string, unknown>): Record<string, unknown> {
-    const type = Object.keys(definition).find((key) => !DEFINITION_KEYS.has(key)) ?? "";
-    const config = isRecord(definition[type]) ? definition[type] : {};
-    const subDefinitions = subAggregations(definition);
-    const field = typeof config.field === "string" ? config.field : "";
-    const compositeFields = type === "composite" ? compositeSourceFields(config) : null;
+    const { countsOnly, type, field, compositeFields, subDefinitions } = planOf(definition);
+    // Histograms of filters of counts (most of the overview) hold no log content: nothing to copy.
+    if (countsOnly) return node;
     const key = (value: unknown) => (compositeFields ? this.compositeKey(compositeFields, value) : this.value(field, value));
     const bucket = (value: unknown) => {
       if (!isRecord(value)) return this.value(field, value);
@@ -93,13 +94,17 @@ class ResultRedactor {
     return Object.fromEntries(Object.entries(value).map(([source, part]) => [source, this.value(fields[source] ?? "", part)]));
   }
 
-  /** One value read from `field` (empty when unknown); repeated keys (paths under every method) are redacted once. */
+  /** One value read from `field` (empty when unknown): the marker for a secret field, else redacted as a document. */
   private value(field: string, value: unknown): unknown {
-    if (typeof value !== "string") return field ? redactFieldValue(field, value, this.rules).value : redactDocument(value, this.rules).value;
-    const memoKey = `${field}\u0000${value}`;
-    if (this.memo.has(memoKey)) return this.memo.get(memoKey);
-    const redacted = field ? redactFieldValue(field, value, this.rules).value : redactDocument(value, this.rules).value;
-    this.memo.set(memoKey, redacted);
+    if (field && value !== null && value !== "" && typeof value !== "boolean") {
+      let rule = this.secretFields.get(field);
+      if (rule === undefined) this.secretFields.set(field, (rule = secretFieldRule(field, this.rules)));
+      if (rule !== null) return redactionMarker(rule);
+    }
+    if (typeof value !== "string") return redactDocument(value, this.rules).value;
+    // Keys repeat (every path under every method, and again in the composite): each is redacted once.
+    let redacted = this.memo.get(value);
+    if (redacted === undefined) this.memo.set(value, (redacted = redactText(value, this.rules).value));
     return redacted;
   }
 }
@@ -115,6 +120,30 @@ export function redactSearchResult<R extends { hits: EngineHit[]; aggregations?:
   const hits = result.hits.map((hit) => redactor.hit(hit));
   if (!result.aggregations) return { ...result, hits };
   return { ...result, hits, aggregations: redactor.aggregations(subAggregations(body), result.aggregations) };
+}
+
+interface AggregationPlan {
+  type: string;
+  /** The field its keys come from ("" when none or several). */
+  field: string;
+  compositeFields: Record<string, string> | null;
+  subDefinitions: Definitions;
+  countsOnly: boolean;
+}
+
+// Worked out once per definition, not once per bucket (the overview has thousands).
+const plans = new WeakMap<object, AggregationPlan>();
+
+function planOf(definition: Record<string, unknown>): AggregationPlan {
+  let plan = plans.get(definition);
+  if (plan) return plan;
+  const type = Object.keys(definition).find((key) => !DEFINITION_KEYS.has(key)) ?? "";
+  const config = isRecord(definition[type]) ? definition[type] : {};
+  const subDefinitions = subAggregations(definition);
+  const countsOnly = COUNT_ONLY_TYPES.has(type) && Object.values(subDefinitions).every((sub) => planOf(sub).countsOnly);
+  plan = { type, field: typeof config.field === "string" ? config.field : "", compositeFields: type === "composite" ? compositeSourceFields(config) : null, subDefinitions, countsOnly };
+  plans.set(definition, plan);
+  return plan;
 }
 
 function subAggregations(definition: Record<string, unknown>): Definitions {
