@@ -6,10 +6,11 @@ import type { LogExportParams } from "@/lib/schemas/log-export";
 import { stripUrlCredentialsInText } from "@/lib/security/strip-url-credentials";
 import { getEnv } from "../env";
 import { badRequest } from "../errors";
-import { LogStoreQueryError, PointInTimeGoneError, type SearchHit } from "../log-store/types";
+import { LogStoreQueryError, PointInTimeGoneError } from "../log-store/types";
 import { logger } from "../logger";
 import { instanceExportSlots, type ExportSlots } from "./export-slots";
 import type { LogContext } from "./log-context";
+import type { RedactedSearchHit } from "./redacting-log-store";
 import { asQueryError, prepareLogView } from "./prepare-log-view";
 
 export interface LogExport {
@@ -117,14 +118,14 @@ async function streamExport(params: LogExportParams, context: LogContext, limits
   const total = first.total;
   const lines = Math.min(total, cap);
   const encoder = new TextEncoder();
-  const encodeHit = (hit: SearchHit) => {
-    // Redacted already: the context's store answers with redacted hits only.
+  // Redacted already: the context's store answers with redacted hits only (the type says so).
+  const encodeHit = (hit: RedactedSearchHit) => {
     return params.format === "csv" ? csvRow(csvValues(hit._source, mapping, params.columns)) : ndjsonLine(hit._source);
   };
   const trailer = (note: ExportTrailer) => encoder.encode(params.format === "csv" ? csvTrailer(note) : ndjsonTrailer(note));
   signal?.addEventListener("abort", () => void release(), { once: true });
 
-  let pending: SearchHit[] | null = first.hits;
+  let pending: RedactedSearchHit[] | null = first.hits;
   let lastSort: unknown[] | undefined;
   // The stream pulls only when its reader takes what is queued, so a pull that never comes means a stalled reader.
   const watchForStall = (controller: ReadableStreamDefaultController<Uint8Array>) => {
