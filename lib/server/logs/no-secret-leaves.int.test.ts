@@ -59,6 +59,13 @@ describe.each(TEST_ENGINES)("no secret leaves through any answer on $name", (eng
     await store?.close();
   });
 
+  it("a store method the redacting store does not know cannot be called through a context", async () => {
+    const grown = Object.assign(Object.create(store) as LogStore, { readDocument: (id: string) => store.search({ index, body: { query: { ids: { values: [id] } } } }) });
+    const through = contextWith().store as unknown as { readDocument: (id: string) => unknown; info: () => Promise<unknown> };
+    expect(() => (createLogContext({ store: grown, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }).store as unknown as typeof through).readDocument("x")).toThrow(/not redacted/);
+    await expect(through.info()).resolves.toMatchObject({ engine: store.engine });
+  });
+
   it("the engine really holds every secret, so this test can fail", async () => {
     const raw = await store.search({ index, body: { size: 100, query: { term: { "user.id": leaky.userId } } } });
     const rawText = JSON.stringify(raw.hits.map((hit) => hit._source));

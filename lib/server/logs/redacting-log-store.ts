@@ -12,6 +12,10 @@ export interface RedactingLogStore extends LogStore {
   msearch(requests: SearchRequest[], options?: MsearchOptions): Promise<RedactedSearchResult[]>;
 }
 
+// Calls whose answers hold no log content. A method the port grows later (a scroll, a document
+// read) is refused through a context until it is redacted here, so it cannot leak by default.
+const NO_LOG_CONTENT = new Set(["info", "clusterHealth", "fieldCaps", "bulkIndex", "putIndexTemplate", "openPointInTime", "closePointInTime", "refresh", "deleteIndex", "close"]);
+
 // One wrapper per store and rule list: the field catalog is cached per store object.
 const wrappers = new WeakMap<LogStore, WeakMap<readonly RedactionRule[], RedactingLogStore>>();
 const REDACTING = Symbol("redacting log store");
@@ -34,7 +38,13 @@ export function redactingLogStore(store: LogStore, rules: readonly RedactionRule
         return async (requests: SearchRequest[], options?: MsearchOptions) => (await target.msearch(requests, options)).map((result, i) => redactSearchResult(requests[i]!.body, result, rules));
       }
       const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== "function") return value;
+      if (typeof property === "string" && !NO_LOG_CONTENT.has(property) && !(property in Object.prototype)) {
+        return () => {
+          throw new Error(`LogStore.${property} is not redacted: add it to redactingLogStore before a verb may call it`);
+        };
+      }
+      return (value as (...args: unknown[]) => unknown).bind(target);
     },
   }) as RedactingLogStore;
   byRules.set(rules, wrapper);
