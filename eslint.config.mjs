@@ -17,6 +17,9 @@ const SERVER_ONLY_IMPORTS = {
 // Test support (lib/testing) is for tests only: production code importing it would ship fixtures and harnesses.
 const TEST_SUPPORT_IMPORTS = { group: ["@/lib/testing", "@/lib/testing/**", "**/lib/testing/**", "../testing/**"], message: "lib/testing is test support: import it only from *.test.ts files." };
 
+// Logs are read through a LogContext, whose store redacts every answer; only the context itself (and the health probe, which reads no logs) open the raw store.
+const RAW_LOG_STORE_IMPORTS = { regex: "(^|/)log-store$", message: "Read logs through a LogContext (loadLogContext / createLogContext): its store redacts every answer before a verb sees it." };
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -27,6 +30,11 @@ const config = [
     files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
     ignores: ["**/*.test.ts", "lib/testing/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [TEST_SUPPORT_IMPORTS] }] },
+  },
+  {
+    files: ["app/**", "lib/server/**"],
+    ignores: ["**/*.test.ts", "lib/server/log-store/**", "lib/server/logs/log-context.ts", "lib/server/health/get-health.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [TEST_SUPPORT_IMPORTS, RAW_LOG_STORE_IMPORTS] }] },
   },
   {
     files: ["components/**", "lib/schemas/**", "lib/queries/**", "lib/logs/**", "lib/time/**", "lib/sql/**", "lib/alerts/**", "lib/requests/**", "lib/security/**", "lib/auth/**", "lib/demo/**", "lib/*.ts", "app/**/*-view.tsx", "app/providers.tsx", "app/**/search-params.ts"],

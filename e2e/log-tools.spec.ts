@@ -33,12 +33,17 @@ test("an export streams the filtered lines, redacted, and says when the cap cut 
   expect(lines).toHaveLength(6);
   expect(lines.at(-1)).toEqual({ _triage: { truncated: true, exported: 5, total: seeded.truth.totals.lines } });
 
-  const csv = await page.request.get(exportUrl({ format: "csv", status: "5xx", columns: ["http.response.status_code", "http.request.headers.authorization"] }));
+  const csv = await page.request.get(exportUrl({ format: "csv", status: "5xx", columns: ["http.response.status_code", "url.query"] }));
   expect(csv.headers()["x-triage-export-truncated"]).toBe("false");
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toBe("timestamp,service,level,message,http.response.status_code,http.request.headers.authorization");
+  expect(text.split("\r\n")[0]).toBe("timestamp,service,level,message,http.response.status_code,url.query");
   expect(Number(csv.headers()["x-triage-export-total"])).toBe(seeded.truth.totals.status5xx);
-  expect(text).not.toMatch(/Bearer eyJ|eyJhbGciOi/);
+  expect(text).not.toMatch(/Bearer eyJ|eyJhbGciOi|tk_live_/);
+
+  // A secret field as a column is refused up front, with the reason.
+  const secret = await page.request.get(exportUrl({ format: "csv", columns: ["http.request.headers.authorization"] }));
+  expect(secret.status()).toBe(400);
+  expect((await secret.json()).error.message).toMatch(/http\.request\.headers\.authorization is a secret field/);
 });
 
 test("an expanded line shows its surrounding lines from the same service, itself highlighted", async ({ page }) => {

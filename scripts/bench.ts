@@ -6,6 +6,7 @@
 // of the bench's own on port 9220 (Elasticsearch) / 9221 (OpenSearch), stopped at the end if started here.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { stripUrlCredentials } from "@/lib/security/strip-url-credentials";
 import { createLogStore } from "@/lib/server/log-store";
 import type { LogStore } from "@/lib/server/log-store/types";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./bench/args";
@@ -38,7 +39,7 @@ async function benchEngine(engine: SearchEngineName, args: BenchArgs): Promise<v
   try {
     const store = await createLogStore({ url: target.url, username: target.username, password: target.password, requestTimeoutMs: 120_000 });
     try {
-      if (args.engineGiven && store.engine !== engine) throw new Error(`${target.url} answers as ${store.engine}, not ${engine}`);
+      if (args.engineGiven && store.engine !== engine) throw new Error(`${stripUrlCredentials(target.url)} answers as ${store.engine}, not ${engine}`);
       const data = await ensureBenchData(store, target, args.lines, args.reuse, log);
       await settleIndex(target, data.index, log);
       const sources = await ensureBenchSources(store, target, args.lines, data.anchor, log);
@@ -73,7 +74,7 @@ async function buildReport(store: LogStore, target: EngineTarget, data: BenchDat
   return {
     createdAt: new Date().toISOString(),
     machine: describeMachine(),
-    engine: { ...info, url: target.url, startedByBench: target.startedNode !== undefined },
+    engine: { ...info, url: stripUrlCredentials(target.url), startedByBench: target.startedNode !== undefined },
     lines: { requested: args.lines, indexed: data.documents },
     index: data.index,
     range: { from: new Date(data.anchor.getTime() - WINDOW_MS).toISOString(), to: data.anchor.toISOString() },

@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
   const { createLogStore } = await import("../lib/server/log-store/index");
   const { seedDemoLogs } = await import("../lib/server/demo/seed-demo-logs");
   const { streamLiveTraffic } = await import("../lib/server/demo/stream-live-traffic");
+  const { stripUrlCredentials } = await import("../lib/security/strip-url-credentials");
 
   const url = process.env.LOGS_URL || "http://127.0.0.1:9200";
   const store = await createLogStore({
@@ -82,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     requestTimeoutMs: 120_000,
   });
   try {
-    console.log(`Seeding ~${formatCount(args.lines)} demo lines (seed ${args.seed}) into ${args.index} on ${store.engine} at ${url}`);
+    console.log(`Seeding ~${formatCount(args.lines)} demo lines (seed ${args.seed}) into ${args.index} on ${store.engine} at ${stripUrlCredentials(url)}`);
     for (const index of args.sources ? Object.values(args.sources) : [args.index]) await store.deleteIndex(index);
     const startedAt = performance.now();
     const groundTruth = await seedDemoLogs(store, {

@@ -41,7 +41,7 @@ export function FieldSidebar({ topValues, total, fields, fieldsError, filters, o
         <ul className="lx-field-list">
           {others.slice(0, MAX_LISTED).map((field) => (
             <li key={field.name}>
-              <button type="button" className="link-button" aria-expanded={open === field.name} disabled={!field.countable} title={field.countable ? `Top values of ${field.name}` : `${field.type}: values cannot be counted`} onClick={() => setOpen(open === field.name ? null : field.name)}>
+              <button type="button" className="link-button" aria-expanded={open === field.name} disabled={!field.countable} title={field.secret ? "secret field: its values are redacted and cannot be counted" : field.countable ? `Top values of ${field.name}` : `${field.type}: values cannot be counted`} onClick={() => setOpen(open === field.name ? null : field.name)}>
                 {field.name}
               </button>
               <span className="muted"> {field.type}</span>

@@ -65,7 +65,7 @@ export function buildFailingPathServicesSearch(input: { mapping: FieldMapping },
   };
 }
 
-/** One endpoint to count again: its method and the (unredacted) route templates its lines were read under. */
+/** One endpoint to count again: its method and the route templates its lines were read under (as the store answered them, redacted). */
 export interface EndpointRecountTarget {
   method: string;
   templates: string[];

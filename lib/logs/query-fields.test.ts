@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ECS_FIELD_MAPPING } from "./field-mapping";
-import { addFieldClause, escapeQueryTerm, findQueryFields, resolveQueryFields } from "./query-fields";
+import { addFieldClause, escapeQueryTerm, findQueryFieldRefs, findQueryFields, resolveQueryFields } from "./query-fields";
 
 describe("findQueryFields", () => {
   it("finds field names with their columns", () => {
@@ -21,6 +21,16 @@ describe("findQueryFields", () => {
 
   it("skips _exists_ and wildcard field patterns; unescapes names", () => {
     expect(findQueryFields("_exists_:error.type http.*:500 my\\-field:1")).toEqual([{ field: "my-field", column: 32 }]);
+  });
+});
+
+describe("findQueryFieldRefs", () => {
+  it("also returns field patterns, escaped or the bare *, but never _exists_", () => {
+    expect(findQueryFieldRefs("_exists_:a http.request.headers.\\*:x -*:y b:1")).toEqual([
+      { field: "http.request.headers.*", column: 12, pattern: true },
+      { field: "*", column: 39, pattern: true },
+      { field: "b", column: 43, pattern: false },
+    ]);
   });
 });
 

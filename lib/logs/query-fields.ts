@@ -15,8 +15,18 @@ const RANGE_CLOSE: Record<string, string> = { "[": "]", "{": "}" };
 /** Lucene's special characters; `-` and `+` only matter at a term's start but escaping them is harmless. */
 const SPECIAL = /[+\-=&|><!(){}[\]^"~*?:\\/\s]/g;
 
+/** The field names a query names (not `_exists_`, not patterns), for the unknown-field check. */
 export function findQueryFields(query: string): QueryFieldRef[] {
-  const refs: QueryFieldRef[] = [];
+  return findQueryFieldRefs(query).flatMap(({ field, column, pattern }) => (pattern ? [] : [{ field, column }]));
+}
+
+/**
+ * Every field reference before a colon, with `pattern: true` for field patterns (`http.\*:x`,
+ * `*:x`), which query_string expands to every matching field. `_exists_` is left out: it tests
+ * presence only, which a redacted line shows anyway.
+ */
+export function findQueryFieldRefs(query: string): Array<QueryFieldRef & { pattern: boolean }> {
+  const refs: Array<QueryFieldRef & { pattern: boolean }> = [];
   let index = 0;
   while (index < query.length) {
     const char = query[index]!;
@@ -39,7 +49,7 @@ export function findQueryFields(query: string): QueryFieldRef[] {
       name += query[index];
       index++;
     }
-    if (query[index] === ":" && name !== "_exists_" && !/[*?]/.test(name)) refs.push({ field: name, column: start + 1 });
+    if (query[index] === ":" && name !== "_exists_") refs.push({ field: name, column: start + 1, pattern: /[*?]/.test(name) });
     if (query[index] === ":") index++;
   }
   return refs;

@@ -56,11 +56,13 @@ describe("shapeTopEndpoints", () => {
     expect(shapeTopEndpoints(endpoints, services, { limit: 2 }).endpoints.map((e) => e.path)).toEqual(["/c", "/a"]);
   });
 
-  it("redacts paths before grouping, and keeps the unredacted templates to count them again", () => {
-    const [endpoints, services] = answers({ rows: [["POST", "/reset/SECRET", 2, 2]], services: { "/reset/SECRET": "auth" }, otherPaths: 10 });
-    const shaped = shapeTopEndpoints(endpoints, services, { redact: (text) => text.replace("SECRET", "[REDACTED token]") });
-    expect(shaped.endpoints[0]).toMatchObject({ path: "/reset/[REDACTED token]", services: ["auth"] });
-    expect(shaped.recount).toMatchObject([{ method: "POST", path: "/reset/[REDACTED token]", templates: ["/reset/SECRET"] }]);
+  it("templates paths as the store redacted them, and keeps the first count of one that held a secret (it cannot be matched again)", () => {
+    const [endpoints, services] = answers({ rows: [["POST", "/reset/[REDACTED jwt]", 2, 2]], services: { "/reset/[REDACTED jwt]": "auth" }, otherPaths: 10 });
+    const shaped = shapeTopEndpoints(endpoints, services);
+    expect(shaped.endpoints[0]).toMatchObject({ path: "/reset/[REDACTED jwt]", services: ["auth"] });
+    expect(shaped.recount).toMatchObject([{ method: "POST", path: "/reset/[REDACTED jwt]", templates: ["/reset/[REDACTED jwt]"] }]);
+    const nothingMatched = { endpoints: { buckets: { "0": { doc_count: 0, server_errors: { doc_count: 0, services: { buckets: [] } } } } } };
+    expect(applyEndpointRecount(shaped.recount, nothingMatched)).toMatchObject([{ path: "/reset/[REDACTED jwt]", requests: 2, serverErrors: 2, services: ["auth"] }]);
   });
 
   it("recounts the listed endpoints when only paths without 5xx were cut, without a notice: the ranking stands", () => {

@@ -47,8 +47,7 @@ const toShown = ({ method, path, services, requests, serverErrors }: FailingEndp
  * lines without 5xx out cannot change the ranking, only the request counts: those endpoints come
  * back in `recount` (with the ones tied at the end of the list) to be counted exactly.
  */
-export function shapeTopEndpoints(endpointAggregations: Aggregations, servicesAggregations: Aggregations, options: { redact?: (text: string) => string; limit?: number } = {}): ShapedEndpoints {
-  const redact = options.redact ?? ((text: string) => text);
+export function shapeTopEndpoints(endpointAggregations: Aggregations, servicesAggregations: Aggregations, options: { limit?: number } = {}): ShapedEndpoints {
   const limit = options.limit ?? OVERVIEW_LIMITS.topEndpoints;
   const groups = new Map<string, RankedEndpoint & { templateSet: Set<string> }>();
   let uncounted = 0;
@@ -66,13 +65,14 @@ export function shapeTopEndpoints(endpointAggregations: Aggregations, servicesAg
       // Buckets come most 5xx first: if the last one read still had 5xx, failing lines may have been cut.
       if ((paths.sum_other_doc_count ?? 0) > 0 && (paths.buckets?.at(-1)?.server_errors.doc_count ?? 0) > 0) rankingCut = true;
       for (const bucket of paths.buckets ?? []) {
+        // Redacted by the context's store already, like every key.
         const raw = String(bucket.key);
-        const path = toRouteTemplate(redact(raw));
+        const path = toRouteTemplate(raw);
         const key = `${method} ${path}`;
         const group = groups.get(key) ?? { method, path, services: [], requests: 0, serverErrors: 0, errorRate: null, templates: [], templateSet: new Set<string>() };
         group.requests += bucket.doc_count;
         group.serverErrors += bucket.server_errors.doc_count;
-        group.templateSet.add(toRouteTemplate(raw));
+        group.templateSet.add(path);
         for (const service of services.get(raw) ?? []) if (!group.services.includes(service)) group.services.push(service);
         groups.set(key, group);
       }
@@ -101,7 +101,8 @@ export function applyEndpointRecount(candidates: RankedEndpoint[], aggregations:
   return candidates
     .map((candidate, index) => {
       const bucket = buckets[String(index)];
-      if (!bucket) return toShown(candidate);
+      // A path that held a secret reached us redacted and cannot be matched again: its first count stands.
+      if (!bucket || candidate.templates.some((template) => template.includes("[REDACTED "))) return toShown(candidate);
       const services = (bucket.server_errors.services.buckets ?? []).map((service) => String(service.key));
       return toShown({ ...candidate, requests: bucket.doc_count, serverErrors: bucket.server_errors.doc_count, services });
     })

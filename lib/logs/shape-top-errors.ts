@@ -23,8 +23,7 @@ const names = (terms: ServiceTerms) => (terms.buckets ?? []).map((bucket) => Str
  * Groups error lines by type and normalised message (ids and numbers replaced). Lines of a type
  * whose message was not read (not indexed, or beyond the per-type limit) form one row with no message.
  */
-export function shapeTopErrors(aggregations: Record<string, unknown> | undefined, options: { redact?: (text: string) => string; limit?: number } = {}): ShapedTopErrors {
-  const redact = options.redact ?? ((text: string) => text);
+export function shapeTopErrors(aggregations: Record<string, unknown> | undefined, options: { limit?: number } = {}): ShapedTopErrors {
   const byType = ((aggregations?.top_errors as { by_type?: Terms<TypeBucket> } | undefined)?.by_type ?? {}) as Terms<TypeBucket>;
   const groups = new Map<string, TopError>();
   let ungrouped = 0;
@@ -32,7 +31,7 @@ export function shapeTopErrors(aggregations: Record<string, unknown> | undefined
     const type = String(typeBucket.key);
     let grouped = 0;
     for (const messageBucket of typeBucket.by_message.buckets ?? []) {
-      const example = redact(String(messageBucket.key));
+      const example = String(messageBucket.key);
       const message = normalizeErrorMessage(example);
       const key = `${type}\n${message}`;
       // Buckets come most frequent first, so the first raw message seen is the group's example.

@@ -1,6 +1,6 @@
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
-import { type FieldMapping } from "@/lib/schemas/field-mapping";
-import { DEFAULT_REDACTION_RULES, redactDocument, type RedactionRule } from "@/lib/logs/redact";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
+import { DEFAULT_REDACTION_RULES, type RedactionRule } from "@/lib/logs/redact";
 import { shapeLogLine } from "@/lib/logs/shape-log-line";
 import type { LogLine } from "@/lib/schemas/log-search";
 import type { CurlCommand, FirstError, RequestTimeline } from "@/lib/schemas/request-drilldown";
@@ -11,10 +11,12 @@ import { describeCorrelationIdProblem } from "./correlation-id";
 import { findFirstError } from "./find-first-error";
 import { readString, type RequestLogInput } from "./read-log-fields";
 
+/** A hit as a LogContext's store answers it: source redacted, with the number of secrets taken out. */
 export interface RequestHit {
   _id: string;
   _index: string;
   _source: Record<string, unknown>;
+  redactions: number;
 }
 
 /** A hit with the source it came from: its mapping names its fields. */
@@ -35,9 +37,9 @@ export interface ShapedRequestLines {
 }
 
 /**
- * One request's hits, from any number of sources, as the drilldown shows them. Every line is
- * redacted FIRST: the timeline, the first error and the curl command are built from redacted
- * lines only, so no secret can reach the browser through any of them. The table shows each line
+ * One request's hits, from any number of sources, as the drilldown shows them. The hits are
+ * redacted already (RequestHit carries its count): the timeline, the first error and the curl
+ * command are built from redacted lines only, so no secret can reach the browser through any of them. The table shows each line
  * as logged; the core reads them with ECS names added, so differently shaped sources form one
  * timeline.
  */
@@ -47,8 +49,8 @@ export function shapeRequestLines(hits: readonly SourcedHit[], options: { id: st
   let redactions = 0;
   const inputs: RequestLogInput[] = [];
   const logLines: LogLine[] = hits.map(({ hit, mapping: own, sourceName }) => {
-    const { value, redactedCount } = redactDocument(hit._source, rules);
-    redactions += redactedCount;
+    const value = hit._source;
+    redactions += hit.redactions;
     inputs.push({ id: hit._id, source: toCanonicalLine(value, own) });
     const line = shapeLogLine(hit, value, own);
     return sourceName === undefined ? line : { ...line, sourceName };

@@ -11,6 +11,8 @@ export const logFieldSchema = z.object({
   type: z.string(),
   /** Whether top values can be counted, directly or through a `.keyword` sub-field. */
   countable: z.boolean(),
+  /** Named secret by a redaction rule: shown redacted, never searched or counted. */
+  secret: z.boolean().optional(),
 });
 
 export const logFieldsResponseSchema = z.object({

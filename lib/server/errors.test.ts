@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postgresErrorCode, toErrorResponse } from "./errors";
+import { badRequest, DatabaseUnavailableError, postgresErrorCode, toErrorResponse } from "./errors";
 
 /** The shape Prisma 7 throws through @prisma/adapter-pg (seen against a real server). */
 const prismaError = (code: string, message: string) =>
@@ -32,5 +32,14 @@ describe("toErrorResponse for Postgres refusals", () => {
 
   it("keeps anything else a 500 that leaks nothing", () => {
     expect(toErrorResponse(prismaError("23505", "duplicate key value violates unique constraint"), "req-1")).toMatchObject({ status: 500, body: { error: { code: "internal" } } });
+  });
+});
+
+describe("toErrorResponse", () => {
+  it("strips URL credentials from every message and field it answers with", () => {
+    const outage = toErrorResponse(new DatabaseUnavailableError("Postgres at postgresql://app:pw@db:5432/triage refused"), "r1");
+    expect(outage).toEqual({ status: 503, body: { error: { code: "unavailable", message: "Postgres at postgresql://db:5432/triage refused", requestId: "r1" } } });
+    const query = toErrorResponse(badRequest("Query syntax: near https://u:p@h/x", { q: "near https://u:p@h/x?token=t" }), "r2");
+    expect(query.body.error).toEqual({ code: "bad_request", message: "Query syntax: near https://h/x", fields: { q: "near https://h/x?token=[REDACTED]" }, requestId: "r2" });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ErrorCode, ErrorEnvelope } from "@/lib/schemas/error-envelope";
+import { stripUrlCredentialsInText } from "@/lib/security/strip-url-credentials";
 import { LogStoreQueryError, LogStoreUnavailableError } from "./log-store/types";
 
 /** An error whose message is safe and useful to show the user as is. */
@@ -63,8 +64,15 @@ const DATABASE_BUSY: Record<string, string> = {
 /** Text Postgres cannot hold (NUL in text or jsonb). The schemas refuse it per field; this is the backstop. */
 const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
 
-/** Maps anything thrown by a verb to a status and the one error envelope. Leaks nothing on 500. */
+/** Maps anything thrown by a verb to a status and the one error envelope. Leaks nothing on 500, and no URL credentials ever. */
 export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorEnvelope } {
+  const { status, body } = errorEnvelope(error, requestId);
+  const { message, fields } = body.error;
+  const strippedFields = fields && Object.fromEntries(Object.entries(fields).map(([key, text]) => [key, stripUrlCredentialsInText(text)]));
+  return { status, body: { error: { ...body.error, message: stripUrlCredentialsInText(message), ...(strippedFields ? { fields: strippedFields } : {}) } } };
+}
+
+function errorEnvelope(error: unknown, requestId: string): { status: number; body: ErrorEnvelope } {
   if (error instanceof ApiError) {
     return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.fields, requestId } } };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorFromEngineResponse } from "./engine-errors";
+import { errorFromEngineResponse, toLogStoreError } from "./engine-errors";
 import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, PointInTimeRefusedError } from "./types";
 
 const context = { label: "Elasticsearch", url: "http://127.0.0.1:9200", requestTimeoutMs: 1000 };
@@ -30,5 +30,15 @@ describe("errorFromEngineResponse", () => {
     expect(refused.message).toMatch(/would not open a point in time \(HTTP 429\): Trying to create too many/);
     expect(errorFromEngineResponse(context, 400, { reason: "Keep alive for request (2d) is too large." }, { openingPointInTime: true })).toBeInstanceOf(PointInTimeRefusedError);
     expect(errorFromEngineResponse(context, 401, { reason: "unable to authenticate" }, { openingPointInTime: true })).not.toBeInstanceOf(PointInTimeRefusedError);
+  });
+});
+
+describe("toLogStoreError", () => {
+  it("never quotes URL credentials, from the configured URL or from the client's own message", () => {
+    const withCredentials = { ...context, url: "http://triage:hunter2@127.0.0.1:9200" };
+    const unreachable = toLogStoreError(withCredentials, { name: "ConnectionError", message: "connect ECONNREFUSED http://triage:hunter2@127.0.0.1:9200/_search?api_key=k" }) as Error;
+    expect(unreachable.message).toBe("Elasticsearch at http://127.0.0.1:9200 is unreachable: connect ECONNREFUSED http://127.0.0.1:9200/_search?api_key=[REDACTED]");
+    const refused = toLogStoreError(withCredentials, { name: "ResponseError", message: "x", meta: { statusCode: 401, body: { error: { reason: "bad credentials for http://triage:hunter2@h" } } } }) as Error;
+    expect(refused.message).not.toContain("hunter2");
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { stripUrlCredentials, stripUrlCredentialsInText } from "@/lib/security/strip-url-credentials";
 import { LogStoreQueryError, LogStoreUnavailableError, PointInTimeGoneError, PointInTimeRefusedError } from "./types";
 
 /** Who failed, for messages such as "Elasticsearch at http://127.0.0.1:9200 is unreachable: ...". */
@@ -54,8 +55,8 @@ export interface EngineRequestKind {
 
 /** Maps an error body with its HTTP status to the port's error classes. */
 export function errorFromEngineResponse(context: EngineContext, status: number, body: unknown, request?: EngineRequestKind): Error {
-  const reason = describeEngineError(body);
-  const where = `${context.label} at ${context.url}`;
+  const reason = stripUrlCredentialsInText(describeEngineError(body));
+  const where = `${context.label} at ${stripUrlCredentials(context.url)}`;
   // Refusing a new point in time is an answer, not an outage: credentials aside, callers may read on without one.
   if (request?.openingPointInTime && status !== 401 && status !== 403) return new PointInTimeRefusedError(`${where} would not open a point in time (HTTP ${status}): ${reason}`);
   if (request?.pointInTime && isPointInTimeRefusal(status) && !isQueryFault(body)) return new PointInTimeGoneError(`the point in time is gone (HTTP ${status}): ${reason}`);
@@ -79,23 +80,25 @@ export function toLogStoreError(context: EngineContext, error: unknown, signal?:
   if (error instanceof LogStoreQueryError || error instanceof LogStoreUnavailableError) return error;
   if (signal?.aborted) return signal.reason ?? new DOMException("The operation was aborted", "AbortError");
   const clientError = (error ?? {}) as ClientError;
-  const where = `${context.label} at ${context.url}`;
+  // Client messages may quote the node's URL, credentials and all.
+  const clientMessage = clientError.message === undefined ? undefined : stripUrlCredentialsInText(clientError.message);
+  const where = `${context.label} at ${stripUrlCredentials(context.url)}`;
   switch (clientError.name) {
     case "ResponseError": {
       const body = clientError.meta?.body as { error?: unknown } | string | undefined;
       const engineError = typeof body === "object" && body !== null ? (body.error ?? body) : body;
-      return errorFromEngineResponse(context, clientError.meta?.statusCode ?? 500, engineError ?? clientError.message, request);
+      return errorFromEngineResponse(context, clientError.meta?.statusCode ?? 500, engineError ?? clientMessage, request);
     }
     case "ConnectionError":
     case "NoLivingConnectionsError":
-      return new LogStoreUnavailableError(`${where} is unreachable: ${clientError.message}`, { cause: error });
+      return new LogStoreUnavailableError(`${where} is unreachable: ${clientMessage}`, { cause: error });
     case "TimeoutError":
       return new LogStoreUnavailableError(`${where} did not answer within ${context.requestTimeoutMs} ms`, { cause: error });
     case "RequestAbortedError":
       return new DOMException("The operation was aborted", "AbortError");
     case "ProductNotSupportedError":
-      return new LogStoreUnavailableError(`${where} is not a supported ${context.label} server: ${clientError.message}`, { cause: error });
+      return new LogStoreUnavailableError(`${where} is not a supported ${context.label} server: ${clientMessage}`, { cause: error });
     default:
-      return new LogStoreUnavailableError(`${where} failed: ${clientError.message ?? String(error)}`, { cause: error });
+      return new LogStoreUnavailableError(`${where} failed: ${clientMessage ?? stripUrlCredentialsInText(String(error))}`, { cause: error });
   }
 }

@@ -1,13 +1,16 @@
 import "server-only";
 import { buildLogExportPage, nextPageSize } from "@/lib/logs/build-log-export-query";
 import { csvHeader, csvRow, csvTrailer, csvValues, EXPORT_CONTENT_TYPES, exportFileName, ndjsonLine, ndjsonTrailer, type ExportTrailer } from "@/lib/logs/export-format";
-import { redactDocument } from "@/lib/logs/redact";
+import { describeSecretFieldUse, secretFieldUse } from "@/lib/logs/secret-fields";
 import type { LogExportParams } from "@/lib/schemas/log-export";
+import { stripUrlCredentialsInText } from "@/lib/security/strip-url-credentials";
 import { getEnv } from "../env";
-import { LogStoreQueryError, PointInTimeGoneError, type SearchHit } from "../log-store/types";
+import { badRequest } from "../errors";
+import { LogStoreQueryError, PointInTimeGoneError } from "../log-store/types";
 import { logger } from "../logger";
 import { instanceExportSlots, type ExportSlots } from "./export-slots";
 import type { LogContext } from "./log-context";
+import type { RedactedSearchHit } from "./redacting-log-store";
 import { asQueryError, prepareLogView } from "./prepare-log-view";
 
 export interface LogExport {
@@ -70,10 +73,14 @@ export async function exportLogLines(params: LogExportParams, context: LogContex
 }
 
 async function streamExport(params: LogExportParams, context: LogContext, limits: ExportLimits, stallTimeoutMs: number, freeSlot: () => void): Promise<LogExport> {
-  const { store, signal, rules } = context;
+  const { store, signal } = context;
   const { mapping, indexPattern } = context.settings;
   // The explorer's own preparation (range, query checks, default query fields, filters): the file holds what the table shows.
-  const { range, filters } = await prepareLogView(params, context);
+  const { range, filters, catalog } = await prepareLogView(params, context);
+  for (const column of params.columns) {
+    const secret = secretFieldUse(column, catalog, context.rules);
+    if (secret) throw badRequest(`Columns: ${describeSecretFieldUse(secret, "exported")}`, { columns: describeSecretFieldUse(secret, "exported") });
+  }
   const { from, to } = range;
   const cap = Math.min(params.limit ?? limits.maxLines, limits.maxLines);
   const batchSize = limits.batchSize ?? BATCH_SIZE;
@@ -111,14 +118,14 @@ async function streamExport(params: LogExportParams, context: LogContext, limits
   const total = first.total;
   const lines = Math.min(total, cap);
   const encoder = new TextEncoder();
-  const encodeHit = (hit: SearchHit) => {
-    const source = redactDocument(hit._source, rules).value;
-    return params.format === "csv" ? csvRow(csvValues(source, mapping, params.columns)) : ndjsonLine(source);
+  // Redacted already: the context's store answers with redacted hits only (the type says so).
+  const encodeHit = (hit: RedactedSearchHit) => {
+    return params.format === "csv" ? csvRow(csvValues(hit._source, mapping, params.columns)) : ndjsonLine(hit._source);
   };
   const trailer = (note: ExportTrailer) => encoder.encode(params.format === "csv" ? csvTrailer(note) : ndjsonTrailer(note));
   signal?.addEventListener("abort", () => void release(), { once: true });
 
-  let pending: SearchHit[] | null = first.hits;
+  let pending: RedactedSearchHit[] | null = first.hits;
   let lastSort: unknown[] | undefined;
   // The stream pulls only when its reader takes what is queued, so a pull that never comes means a stalled reader.
   const watchForStall = (controller: ReadableStreamDefaultController<Uint8Array>) => {
@@ -156,7 +163,7 @@ async function streamExport(params: LogExportParams, context: LogContext, limits
         if (signal?.aborted) return controller.error(error);
         // Headers are long sent; the file itself must say it is incomplete.
         logger.error({ err: error }, "log export stopped");
-        controller.enqueue(trailer({ kind: "error", exported, total, message: error instanceof Error ? error.message : String(error) }));
+        controller.enqueue(trailer({ kind: "error", exported, total, message: stripUrlCredentialsInText(error instanceof Error ? error.message : String(error)) }));
         controller.close();
       }
     },

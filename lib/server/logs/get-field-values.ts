@@ -2,6 +2,7 @@ import "server-only";
 import { buildFieldValuesQuery } from "@/lib/logs/build-log-page-query";
 import { countableField } from "@/lib/logs/field-catalog";
 import { levelLabeller } from "@/lib/logs/level-scheme";
+import { describeSecretFieldUse, secretFieldUse } from "@/lib/logs/secret-fields";
 import { shapeTopValues } from "@/lib/logs/shape-log-page";
 import type { FieldValuesParams } from "@/lib/schemas/log-fields";
 import type { FieldTopValues } from "@/lib/schemas/log-search";
@@ -12,6 +13,8 @@ import { asQueryError, prepareLogView } from "./prepare-log-view";
 /** Top 10 values of a field the user opens in the sidebar, under the view's filters; counted by the engine. */
 export async function getFieldValues(params: FieldValuesParams, context: LogContext): Promise<FieldTopValues & { total: number }> {
   const view = await prepareLogView(params, context);
+  const secret = secretFieldUse(params.field, view.catalog, context.rules);
+  if (secret) throw badRequest(describeSecretFieldUse(secret), { field: describeSecretFieldUse(secret) });
   const counted = countableField(view.catalog, params.field);
   if (!counted.ok) throw badRequest(counted.message, { field: counted.message });
   const body = buildFieldValuesQuery(view.filters, counted.field);

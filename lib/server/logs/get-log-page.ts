@@ -6,6 +6,7 @@ import { decodePageCursor, explorerViewKey, searchFingerprint, type PageCursor }
 import { planLogPaging } from "@/lib/logs/plan-log-paging";
 import { levelLabeller } from "@/lib/logs/level-scheme";
 import { shapeHistogram, shapeTopValues, type TopValuesField } from "@/lib/logs/shape-log-page";
+import { describeSecretFieldUse, secretFieldUse } from "@/lib/logs/secret-fields";
 import { CURSOR_MESSAGE, type LogSearchParams, type LogSearchResponse } from "@/lib/schemas/log-search";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { checkTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
@@ -46,7 +47,7 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
   const view = await prepareLogView(params, context, cursor?.range);
   const { from, to } = view.range;
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
-  const { fields: topFields, notices } = sidebarFields(view.catalog, mapping);
+  const { fields: topFields, notices } = sidebarFields(view.catalog, mapping, context);
   const base: PageBase = { filters: view.filters, mapping, order: params.order, from, to, interval: interval.label, topFields };
   const search: Search = async (body) => {
     try {
@@ -78,7 +79,7 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
   }
 
   const key = await signing;
-  const { lines, redactions } = toLogLines(page.shown, mapping, context.rules, sourceNameOf(context));
+  const { lines, redactions } = toLogLines(page.shown, mapping, sourceNameOf(context));
   const paging = planLogPaging({
     ...(cursor ? { page: cursor.cursor.page, offset: cursor.cursor.offset } : { page: 1, offset: 0 }),
     size: params.size,
@@ -144,10 +145,15 @@ async function withNotice(page: Promise<PageReadResult>, notice: string): Promis
 }
 
 /** The sidebar's default fields (service, level, status), each counted through a field the engine can aggregate. */
-function sidebarFields(catalog: FieldCatalog, mapping: FieldMapping) {
+function sidebarFields(catalog: FieldCatalog, mapping: FieldMapping, context: LogContext) {
   const fields: TopValuesField[] = [];
   const notices: string[] = [];
   for (const [index, label] of [mapping.service, mapping.level, mapping.status].entries()) {
+    const secret = secretFieldUse(label, catalog, context.rules);
+    if (secret) {
+      notices.push(`Top values of ${label} are not counted: ${describeSecretFieldUse(secret)}.`);
+      continue;
+    }
     const counted = countableField(catalog, label);
     if (counted.ok) fields.push({ name: `top_${index}`, field: counted.field, label, ...(label === mapping.level ? { valueLabel: levelLabeller(mapping) } : {}) });
     else if (catalog.indices.length > 0) notices.push(`Top values of ${label} are unavailable: ${counted.message}.`);

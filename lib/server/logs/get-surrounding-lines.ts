@@ -31,7 +31,7 @@ export async function getSurroundingLines(params: SurroundingLinesParams, contex
 
   const ordered = orderSurroundingHits(before?.hits ?? [], anchor, after?.hits ?? []);
   // Redacted there, like every line the explorer shows.
-  const shaped = toLogLines(ordered.map(({ hit }) => hit), mapping, context.rules, sourceNameOf(context));
+  const shaped = toLogLines(ordered.map(({ hit }) => hit), mapping, sourceNameOf(context));
   const lines = shaped.lines.map((line, i) => ({ ...line, anchor: ordered[i]!.anchor }));
   const redactions = shaped.redactions;
   return { anchorId: anchor._id, service, lines, before: before?.hits.length ?? 0, after: after?.hits.length ?? 0, redactions, mapping, notices };

@@ -1,5 +1,6 @@
 import "server-only";
 import { listableFields } from "@/lib/logs/field-catalog";
+import { secretRuleOf } from "@/lib/logs/secret-fields";
 import type { LogFieldsResponse } from "@/lib/schemas/log-fields";
 import { getFieldCatalog } from "./get-field-catalog";
 import { soleSourceOrThrow, type LogContext } from "./log-context";
@@ -8,5 +9,6 @@ import { soleSourceOrThrow, type LogContext } from "./log-context";
 export async function listLogFields(context: LogContext): Promise<LogFieldsResponse> {
   const { indexPattern } = soleSourceOrThrow(context);
   const catalog = await getFieldCatalog(context.store, indexPattern, { signal: context.signal });
-  return { indexPattern, indexCount: catalog.indices.length, fields: listableFields(catalog), notices: [...context.notices] };
+  const fields = listableFields(catalog).map((field) => (secretRuleOf(field.name, catalog, context.rules) ? { ...field, countable: false, secret: true } : field));
+  return { indexPattern, indexCount: catalog.indices.length, fields, notices: [...context.notices] };
 }

@@ -9,6 +9,7 @@ import { ApiError, badRequest } from "../errors";
 import { getLogStore } from "../log-store";
 import type { LogStore } from "../log-store/types";
 import { listReadableSources } from "../sources/list-log-sources";
+import { redactingLogStore, type RedactingLogStore } from "./redacting-log-store";
 import { activeRedactionRules } from "./redaction-rules";
 
 /**
@@ -21,7 +22,8 @@ import { activeRedactionRules } from "./redaction-rules";
 export type ReadSource = LogSettings & { readonly name: string };
 
 export interface LogContext {
-  readonly store: LogStore;
+  /** Answers come back redacted under `rules` (hits and aggregation keys alike); verbs never see raw log content. */
+  readonly store: RedactingLogStore;
   /**
    * The sources this view reads: every enabled one, or those the view's source filter names.
    * Multi-source views send one search per source in the same _msearch and add the answers up.
@@ -44,14 +46,15 @@ export interface LogContext {
 
 type Optional = Partial<Omit<LogContext, "store" | "settings" | "sources">>;
 /** Either one source's settings (named "default") or the sources themselves. */
-export type LogContextParts = Pick<LogContext, "store"> & Optional & ({ settings: LogSettings; sources?: undefined } | { sources: readonly ReadSource[]; settings?: undefined });
+export type LogContextParts = { store: LogStore } & Optional & ({ settings: LogSettings; sources?: undefined } | { sources: readonly ReadSource[]; settings?: undefined });
 
 /** A context from explicit parts (tests, the benchmark, jobs that already hold a store); redaction defaults to the configured rules. */
 export function createLogContext(parts: LogContextParts): LogContext {
   const sources = parts.sources ?? [{ name: DEFAULT_SOURCE_NAME, ...parts.settings }];
   // With no source to read, one-source views still need settings; they check `sources` and say so.
   const settings = sources[0] ?? { indexPattern: "", mapping: parts.settings?.mapping ?? ECS_FIELD_MAPPING };
-  return { rules: activeRedactionRules(), notices: [], now: new Date(), ...parts, sources, settings };
+  const rules = parts.rules ?? activeRedactionRules();
+  return { notices: [], now: new Date(), ...parts, sources, settings, rules, store: redactingLogStore(parts.store, rules) };
 }
 
 export interface LoadLogContextOptions {

@@ -6,7 +6,8 @@ import type { PageRead } from "@/lib/logs/plan-log-paging";
 import { CURSOR_MESSAGE } from "@/lib/schemas/log-search";
 import { badRequest, DatabaseUnavailableError, isDatabaseConnectionError } from "../errors";
 import { logger } from "../logger";
-import { PointInTimeGoneError, PointInTimeRefusedError, type SearchHit, type SearchResult } from "../log-store/types";
+import { PointInTimeGoneError, PointInTimeRefusedError } from "../log-store/types";
+import type { RedactedSearchHit, RedactedSearchResult } from "./redacting-log-store";
 import { acquireExplorerPit, forgetExplorerPit, renewExplorerPit, type AcquiredPit, type ExplorerPitAccess, type ExplorerPitSlot } from "./explorer-pits";
 
 export const PAGE_NOTICES = {
@@ -17,12 +18,13 @@ export const PAGE_NOTICES = {
 } as const;
 
 export type PageBase = Omit<LogPageQueryInput, "size" | "pit" | "liveAfter">;
-export type Search = (body: Record<string, unknown>) => Promise<SearchResult>;
+/** A search through the context's store: its answers are redacted. */
+export type Search = (body: Record<string, unknown>) => Promise<RedactedSearchResult>;
 
 export interface PageReadResult {
-  result: SearchResult;
+  result: RedactedSearchResult;
   /** In display order. */
-  shown: SearchHit[];
+  shown: RedactedSearchHit[];
   read: PageRead;
   notices: string[];
 }
@@ -49,7 +51,7 @@ export async function readInSnapshot(search: Search, base: PageBase, size: numbe
       throw error;
     }
     const direction = cursor?.direction ?? "next";
-    let result: SearchResult;
+    let result: RedactedSearchResult;
     try {
       result = await search(buildLogPageQuery({ ...base, size, pit: { id: pit.id, keepAlive: `${access.keepAliveSeconds}s`, after: cursor?.after, direction } }));
     } catch (error) {

@@ -1,13 +1,14 @@
 import "server-only";
 import { mergeAggregations, type Aggregations } from "@/lib/logs/merge-aggregations";
-import type { SearchBody, SearchResult } from "../log-store/types";
+import type { SearchBody } from "../log-store/types";
 import type { LogContext, ReadSource } from "./log-context";
+import type { RedactedSearchResult } from "./redacting-log-store";
 
 export interface SourceAnswers<N extends string> {
   /** Each named search's aggregations, added up over the sources that answered. */
   merged: Record<N, Aggregations | undefined>;
   /** Each source's own answers, for what cannot be added up (hits, a source's own totals). */
-  bySource: { source: ReadSource; results: Record<N, SearchResult> }[];
+  bySource: { source: ReadSource; results: Record<N, RedactedSearchResult> }[];
   /** One line per source that failed or matched no index. */
   notices: string[];
 }
@@ -38,7 +39,7 @@ export async function searchEachSource<N extends string>(context: LogContext, na
       return;
     }
     if (answers.every((answer) => answer.shards === 0)) notices.push(`Source ${source.name} matches no index (${source.indexPattern}): check its index pattern in Settings.`);
-    bySource.push({ source, results: Object.fromEntries(names.map((name, n) => [name, answers[n]!])) as Record<N, SearchResult> });
+    bySource.push({ source, results: Object.fromEntries(names.map((name, n) => [name, answers[n]!])) as Record<N, RedactedSearchResult> });
   });
   if (sources.length > 0 && failures.length === sources.length) throw failures[0];
 

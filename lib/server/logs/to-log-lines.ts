@@ -1,17 +1,15 @@
 import "server-only";
 import type { FieldMapping } from "@/lib/schemas/field-mapping";
-import { redactDocument, type RedactionRule } from "@/lib/logs/redact";
 import { shapeLogLine } from "@/lib/logs/shape-log-line";
 import type { LogLine } from "@/lib/schemas/log-search";
-import type { SearchHit } from "../log-store/types";
+import type { RedactedSearchHit } from "./redacting-log-store";
 
-/** Engine hits as the table's lines; every line is redacted here, before it can reach a browser. */
-export function toLogLines(hits: SearchHit[], mapping: FieldMapping, rules: readonly RedactionRule[], sourceName?: string): { lines: LogLine[]; redactions: number } {
+/** Engine hits as the table's lines. Only redacted hits (from a LogContext's store) are accepted. */
+export function toLogLines(hits: RedactedSearchHit[], mapping: FieldMapping, sourceName?: string): { lines: LogLine[]; redactions: number } {
   let redactions = 0;
   const lines = hits.map((hit) => {
-    const { value, redactedCount } = redactDocument(hit._source, rules);
-    redactions += redactedCount;
-    const line = shapeLogLine(hit, value, mapping);
+    redactions += hit.redactions;
+    const line = shapeLogLine(hit, hit._source, mapping);
     return sourceName === undefined ? line : { ...line, sourceName };
   });
   return { lines, redactions };

@@ -1,7 +1,6 @@
 import "server-only";
 import { buildEndpointRecountSearch } from "@/lib/logs/build-endpoint-search";
 import { buildOverviewSearches, OVERVIEW_SEARCHES, overviewFilters, type OverviewQueryInput } from "@/lib/logs/build-overview-searches";
-import { redactText } from "@/lib/logs/redact";
 import { mergeServiceTotals, serviceLimitNotice, shapeErrorLines, shapeFacets, shapeRequestSeries } from "@/lib/logs/shape-overview";
 import { applyEndpointRecount, endpointLimitNotice, shapeTopEndpoints } from "@/lib/logs/shape-top-endpoints";
 import { errorLimitNotice, shapeTopErrors } from "@/lib/logs/shape-top-errors";
@@ -23,12 +22,11 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
   const answers = await searchEachSource(context, OVERVIEW_SEARCHES, (source) => buildOverviewSearches(inputFor(source.mapping)));
   const { requests, errorLines, endpoints, endpointServices, facets } = answers.merged;
 
-  // Paths and error messages are log content on their way to the browser: redact them first.
-  const redact = (text: string) => redactText(text, context.rules).value;
+  // Every key below (services, paths, messages, facets) arrives redacted from the context's store.
   const series = shapeRequestSeries(requests);
   const errors = shapeErrorLines(errorLines);
-  const topEndpoints = shapeTopEndpoints(endpoints, endpointServices, { redact });
-  const topErrors = shapeTopErrors(errorLines, { redact });
+  const topEndpoints = shapeTopEndpoints(endpoints, endpointServices);
+  const topErrors = shapeTopErrors(errorLines);
   // Only when the ranking had to leave lines out: a second round trip counts the listed endpoints exactly, in every source.
   let listedEndpoints = topEndpoints.endpoints;
   if (topEndpoints.recount.length > 0) {

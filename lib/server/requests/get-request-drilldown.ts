@@ -6,8 +6,9 @@ import { hintedSearches, readRequestFacts, settleRelatedInputs, type RelatedHint
 import { shapeRequestLines, type SourcedHit } from "@/lib/requests/shape-request-lines";
 import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import type { RelatedRequests, RequestDrilldownParams, RequestDrilldownResponse } from "@/lib/schemas/request-drilldown";
-import type { SearchBody, SearchResult } from "../log-store/types";
+import type { SearchBody } from "../log-store/types";
 import type { LogContext, ReadSource } from "../logs/log-context";
+import type { RedactedSearchResult } from "../logs/redacting-log-store";
 
 type RelatedSearch = { userId: string | null; method: string | null; path: string | null; at: Date };
 
@@ -88,7 +89,7 @@ export async function getRequestDrilldown(params: RequestDrilldownParams, contex
  * The request's lines from every source, oldest first. The engine's phrase match on statements
  * can over-match, so only lines a correlation field or a sqlcommenter comment ties to the id stay.
  */
-function joinLines(answers: { source: ReadSource; lines: SearchResult | undefined }[], id: string): { hits: SourcedHit[]; matched: number; truncated: boolean } {
+function joinLines(answers: { source: ReadSource; lines: RedactedSearchResult | undefined }[], id: string): { hits: SourcedHit[]; matched: number; truncated: boolean } {
   let matched = 0;
   let truncated = false;
   const hits: (SourcedHit & { time: number })[] = [];
@@ -111,7 +112,7 @@ const sortTime = (value: unknown): number => (typeof value === "number" && Numbe
  * The same slots of searches for every source in ONE `_msearch` (nothing at all when every body
  * is null); each source's answers keep their slots, undefined where the body was null.
  */
-async function msearchPerSource(context: LogContext, notices: string[], build: (source: ReadSource) => (SearchBody | null)[]): Promise<(SearchResult | undefined)[][]> {
+async function msearchPerSource(context: LogContext, notices: string[], build: (source: ReadSource) => (SearchBody | null)[]): Promise<(RedactedSearchResult | undefined)[][]> {
   const planned = context.sources.map((source) => ({ source, bodies: build(source) }));
   const requests = planned.flatMap(({ source, bodies }) => bodies.flatMap((body) => (body ? [{ index: source.indexPattern, body }] : [])));
   if (requests.length === 0) return planned.map(({ bodies }) => bodies.map(() => undefined));

@@ -1,6 +1,7 @@
 import "server-only";
 import { checkSourceFields } from "@/lib/logs/check-source-fields";
 import type { SourceChecksResponse } from "@/lib/schemas/log-source";
+// eslint-disable-next-line no-restricted-imports -- field caps only (names and types, no log content), so no redacting context is needed
 import { getLogStore } from "../log-store";
 import { getFieldCatalog } from "../logs/get-field-catalog";
 import { listLogSources } from "./list-log-sources";
