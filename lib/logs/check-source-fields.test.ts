@@ -16,6 +16,11 @@ describe("checkSourceFields", () => {
     expect(result.problems).toEqual([expect.stringMatching(/names service\.name, log\.level/), expect.stringMatching(/None of the correlation fields/)]);
   });
 
+  it("does not ask for correlation fields where statements carry sqlcommenter comments", () => {
+    const postgres = { ...ECS_FIELD_MAPPING, sqlStatement: "postgresql.log.query", correlationIds: ["trace.id"] };
+    expect(checkSourceFields(catalog(["@timestamp", "message", "service.name", "log.level", "postgresql.log.query"]), postgres, "pg-*").problems).toEqual([]);
+  });
+
   it("is content with a mapping the indices serve, counting a keyword sub-field as its parent", () => {
     const mapping = { ...ECS_FIELD_MAPPING, service: "name.keyword", correlationIds: ["req.id"] };
     expect(checkSourceFields(catalog(["@timestamp", "message", "name", "log.level", "req.id"]), mapping, "logs-a")).toEqual({ indexCount: 1, missing: [], problems: [] });

@@ -23,6 +23,8 @@ export function checkSourceFields(catalog: FieldCatalog, mapping: FieldMapping, 
   const ids = mapping.correlationIds.filter((field) => !has(field));
   const problems: string[] = [];
   if (essential.length > 0) problems.push(`The mapping names ${essential.join(", ")}, which ${essential.length === 1 ? "this pattern's indices do not have" : "these indices do not have"}: views will miss ${essential.length === 1 ? "it" : "them"}. Try Detect mapping.`);
-  if (ids.length === mapping.correlationIds.length) problems.push(`None of the correlation fields (${ids.join(", ")}) exist here, so requests cannot be followed into this source.`);
+  // A statement field still joins requests through sqlcommenter comments (PostgreSQL's own log has no id field).
+  const joinsByComment = has(mapping.sqlStatement);
+  if (ids.length === mapping.correlationIds.length && !joinsByComment) problems.push(`None of the correlation fields (${ids.join(", ")}) exist here, so requests cannot be followed into this source.`);
   return { indexCount: catalog.indices.length, missing: [...essential, ...ids], problems };
 }
