@@ -59,14 +59,14 @@ export function OverviewDashboard({ input, refresh, timeZone, onFiltersChange, o
             data={data}
             timeZone={timeZone}
             onZoom={(first, last) => onZoom(span(data, first, last))}
-            peakHref={(peak) => explorerHref({ ...span(data, peak.time, peak.time), service: [peak.service], environment: input.environment, status: ["5xx"] })}
+            peakHref={(peak) => explorerHref({ ...span(data, peak.time, peak.time), service: [peak.service], environment: input.environment, status: ["5xx"], source: data.serviceSources[peak.service]?.[0] })}
           />
           <StatusClassPanel
             data={data}
             timeZone={timeZone}
             onZoom={(first, last) => onZoom(span(data, first, last))}
             onSegmentClick={(service: string, bucket: number, statusClass: StatusClass) =>
-              router.push(explorerHref({ ...span(data, bucket, bucket), service: [service], environment: input.environment, status: [statusClass] }))
+              router.push(explorerHref({ ...span(data, bucket, bucket), service: [service], environment: input.environment, status: [statusClass], source: data.serviceSources[service]?.[0] }))
             }
           />
           <ErrorLinesPanel data={data} timeZone={timeZone} onZoom={(first, last) => onZoom(span(data, first, last))} colorIndex={(service) => colorOrder.indexOf(service)} />

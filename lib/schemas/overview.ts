@@ -73,6 +73,8 @@ export const overviewResponseSchema = z.object({
   topErrors: z.array(topErrorSchema),
   /** Filter choices over the whole range, unaffected by the current filters. */
   available: z.object({ services: z.array(z.string()), environments: z.array(z.string()) }),
+  /** Which sources each service logs to (their names), so a click opens the explorer on a source that has its lines. */
+  serviceSources: z.record(z.string(), z.array(z.string())),
   notices: z.array(z.string()),
 });
 

@@ -11,4 +11,7 @@ describe("explorerHref", () => {
   it("carries the environment filter and leaves empty filters out", () => {
     expect(explorerHref({ from: "a", to: "b", service: [], environment: ["staging"] })).toBe("/logs?from=a&to=b&environment=staging");
   });
+  it("names the source that holds the service's lines", () => {
+    expect(explorerHref({ from: "a", to: "b", service: ["gateway"], source: "gateway" })).toBe("/logs?from=a&to=b&service=gateway&source=gateway");
+  });
 });

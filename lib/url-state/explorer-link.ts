@@ -8,6 +8,7 @@ const serializeExplorerUrl = createSerializer({
   service: parseAsArrayOf(parseAsString),
   environment: parseAsArrayOf(parseAsString),
   status: parseAsArrayOf(parseAsString),
+  source: parseAsString,
 });
 
 export interface ExplorerLinkInput {
@@ -16,6 +17,8 @@ export interface ExplorerLinkInput {
   service?: string[];
   environment?: string[];
   status?: StatusClass[];
+  /** The log source to read; the explorer reads one at a time (its first enabled one when absent). */
+  source?: string;
 }
 
 /** The log explorer (/logs) filtered to a slice of the overview: a bucket, a service, a status class. */
@@ -27,5 +30,6 @@ export function explorerHref(input: ExplorerLinkInput): string {
     service: nonEmpty(input.service),
     environment: nonEmpty(input.environment),
     status: nonEmpty(input.status),
+    source: input.source ?? null,
   });
 }

@@ -10,6 +10,17 @@ import { resolveViewRange, type LogContext } from "../logs/log-context";
 import { searchEachSource } from "../logs/search-sources";
 
 /**
+ * Each service's sources, from every source's own facet answer (already redacted at the context's
+ * store). Empty when one source was read: the explorer reads that one anyway, and links stay short.
+ */
+function servicesBySource(bySource: { source: { name: string }; results: { facets: { aggregations?: Record<string, unknown> } } }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (bySource.length < 2) return out;
+  for (const { source, results } of bySource) for (const service of shapeFacets(results.facets.aggregations).services) (out[service] ??= []).push(source.name);
+  return out;
+}
+
+/**
  * Every overview panel from one _msearch round trip over every source the view reads; the
  * engine counts, sources add up by service and bucket, rates are computed here. A second round
  * trip follows only when top endpoints had to cut paths, to count the listed ones exactly.
@@ -50,6 +61,7 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
     topEndpoints: listedEndpoints,
     topErrors: topErrors.errors,
     available: shapeFacets(facets),
+    serviceSources: servicesBySource(answers.bySource),
     notices: [...context.notices, ...answers.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
   };
 }

@@ -67,6 +67,8 @@ describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine
     expect(errors).toEqual(expectedErrors);
     expect(response.topEndpoints).toEqual(truth.topFailingEndpoints.map((e) => ({ method: e.method, path: e.path, services: [e.service], requests: e.requests, serverErrors: e.status5xx, errorRate: e.status5xx / e.requests })));
     expect(response.available.services).toEqual(["auth", "gateway", "orders", "payments", "postgresql", "users"]);
+    // A click on a service opens the explorer on a source that holds its lines.
+    expect(response.serviceSources).toMatchObject({ gateway: ["gateway"], orders: ["app"], postgresql: ["postgres"] });
   });
 
   it("narrows every panel to the sources a filter names", async () => {
