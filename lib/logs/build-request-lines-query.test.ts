@@ -21,9 +21,9 @@ describe("buildRequestLinesQuery", () => {
         bool: {
           filter: [{ range: { "@timestamp": { gte: Date.parse("2025-06-01T11:00:00.000Z"), lte: Date.parse("2025-06-01T13:00:00.000Z"), format: "epoch_millis" } } }],
           should: [
-            { term: { "http.request.id": "req-1" } },
-            { term: { "trace.id": "req-1" } },
-            { term: { "transaction.id": "req-1" } },
+            { match: { "http.request.id": { query: "req-1", lenient: true } } },
+            { match: { "trace.id": { query: "req-1", lenient: true } } },
+            { match: { "transaction.id": { query: "req-1", lenient: true } } },
             // sqlcommenter comments in statements (PostgreSQL's own lines) and in raw server lines' messages
             { match_phrase: { "db.statement": "req-1" } },
             { match_phrase: { message: "req-1" } },
@@ -39,7 +39,7 @@ describe("buildRequestLinesQuery", () => {
   it("uses the mapped names and passes the id as a value, never as query syntax", () => {
     const mapping = { ...ECS_FIELD_MAPPING, timestamp: "time", correlationIds: ["x_request_id"] };
     const body = buildRequestLinesQuery({ id: 'a" OR *:*', from, to, mapping, limit: 10 });
-    expect(body).toMatchObject({ size: 10, query: { bool: { should: [{ term: { x_request_id: 'a" OR *:*' } }, { match_phrase: { "db.statement": 'a" OR *:*' } }, { match_phrase: { message: 'a" OR *:*' } }] } }, sort: [{ time: { order: "asc" } }] });
+    expect(body).toMatchObject({ size: 10, query: { bool: { should: [{ match: { x_request_id: { query: 'a" OR *:*', lenient: true } } }, { match_phrase: { "db.statement": 'a" OR *:*' } }, { match_phrase: { message: 'a" OR *:*' } }] } }, sort: [{ time: { order: "asc" } }] });
     expect(JSON.stringify(body)).not.toContain("query_string");
   });
 
@@ -74,7 +74,7 @@ describe("buildRelatedRequestsQueries", () => {
             { range: { "@timestamp": { gte: Date.parse("2025-06-01T11:50:00.000Z"), lte: Date.parse("2025-06-01T12:10:00.000Z"), format: "epoch_millis" } } },
             { term: { "user.id": "4821" } },
           ],
-          must_not: [{ term: { "http.request.id": "req-1" } }, { term: { "trace.id": "req-1" } }, { term: { "transaction.id": "req-1" } }],
+          must_not: [{ match: { "http.request.id": { query: "req-1", lenient: true } } }, { match: { "trace.id": { query: "req-1", lenient: true } } }, { match: { "transaction.id": { query: "req-1", lenient: true } } }],
         },
       },
       aggs: {
@@ -94,7 +94,7 @@ describe("buildRelatedRequestsQueries", () => {
       { term: { "url.path": "/api/orders/checkout" } },
       { range: { "http.response.status_code": { gte: 500 } } },
     ]);
-    expect(JSON.stringify(sameEndpointFailures)).toContain('"must_not":[{"term":{"http.request.id":"req-1"}}');
+    expect(JSON.stringify(sameEndpointFailures)).toContain('"must_not":[{"match":{"http.request.id":{"query":"req-1","lenient":true}}}');
   });
 
   it("skips a search it has nothing to search with", () => {

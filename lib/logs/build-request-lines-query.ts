@@ -32,7 +32,10 @@ function timeRange(mapping: FieldMapping, from: Date, to: Date) {
 
 /** Any correlation field holding the id: one `term` per field, at least one must match. */
 function anyCorrelationField(mapping: FieldMapping, id: string) {
-  return mapping.correlationIds.map((field) => ({ term: { [field]: id } }));
+  // `match` with lenient, not `term`: pino-http's default ids are numbers, and a term of "req-42" on a
+  // numeric field fails that source's whole search. On a keyword field match is the same exact term;
+  // the verb checks every line's id exactly anyway (lineJoinsRequest).
+  return mapping.correlationIds.map((field) => ({ match: { [field]: { query: id, lenient: true } } }));
 }
 
 /**

@@ -93,6 +93,23 @@ describe.each(TEST_ENGINES)("three differently shaped sources on $name", (engine
     expect(response.totals.map((total) => total.service).sort()).toEqual(["auth", "orders", "payments", "users"]);
   });
 
+  it("follows a request into a source whose request ids are numbers (pino-http's counter), and other ids do not break that source", async () => {
+    const counter = `${base}-counter`;
+    const mapping = { ...DEMO_SOURCE_MAPPINGS.gateway, correlationIds: ["req.id"] };
+    await store.bulkIndex(counter, [{ time: anchor.getTime() - 60_000, level: 30, name: "counter-svc", msg: "request completed", req: { id: 7, method: "GET", url: "/x" }, res: { statusCode: 200 }, responseTime: 3 }], { refresh: true });
+    try {
+      const withCounter = [...sources, { name: "counter", indexPattern: counter, mapping }];
+      const numeric = await getRequestDrilldown(requestDrilldownParamsSchema.parse({ id: "7", around: new Date(anchor.getTime() - 60_000).toISOString() }), context(withCounter));
+      expect(numeric.logLines.map((line) => line.sourceName)).toEqual(["counter"]);
+      const slow = truth.incidents.find((incident) => incident.id === "orders-slow-query")!;
+      const named = await getRequestDrilldown(requestDrilldownParamsSchema.parse({ id: slow.timelines[0]!.requestId, around: slow.start, window: "24h" }), context(withCounter));
+      expect(named.notices).toEqual([]);
+      expect(named.logLines.length).toBeGreaterThan(0);
+    } finally {
+      await store.deleteIndex(counter);
+    }
+  });
+
   it("follows one slow orders request across the gateway's pino lines, the services' ECS lines and PostgreSQL's line joined by its sqlcommenter comment", async () => {
     const slow = truth.incidents.find((incident) => incident.id === "orders-slow-query")!;
     const facts = slow.timelines.find((timeline) => timeline.services.includes("orders"))!;
