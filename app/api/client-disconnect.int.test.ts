@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LogStore } from "@/lib/server/log-store/types";
 import type { ApiRoute } from "@/lib/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
+import { closeRouteTestDatabase, openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 
 // A browser that goes away mid-request (closed tab, a newer refetch) is nobody's error: no 500, no error line.
@@ -34,9 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store?.deleteIndex(index);
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 const route = (urlPath: string) => routes.find((candidate) => candidate.path === urlPath)!;

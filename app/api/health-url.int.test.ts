@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiRoute } from "@/lib/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
+import { closeRouteTestDatabase, openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 
 // LOGS_URL=http://user:pass@host is allowed (the README says so): the credentials work, and never show.
@@ -24,9 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 describe("GET /api/health with credentials in LOGS_URL", () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNonEcsLogs } from "@/lib/demo/non-ecs-logs";
 import type { LogStore } from "@/lib/server/log-store/types";
 import type { ApiRoute } from "@/lib/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
+import { closeRouteTestDatabase, openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 import { createLogContext } from "@/lib/server/logs/log-context";
 import { countOpenContexts, TEST_ENGINES } from "@/lib/testing/test-engines";
@@ -33,9 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store?.deleteIndex(index);
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 const route = (urlPath: string) => routes.find((candidate) => candidate.path === urlPath)!;

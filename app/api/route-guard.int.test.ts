@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
+import { closeRouteTestDatabase, openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 import type { ApiRoute } from "@/lib/testing/route-harness";
 
@@ -18,9 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 describe("every API route is behind the guard", () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import type { LogStore } from "@/lib/server/log-store/types";
 import type { ApiRoute, HttpMethod } from "@/lib/testing/route-harness";
-import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
+import { closeRouteTestDatabase, openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 
 // Hostile text against every route that takes input: each string of a valid request is replaced by
@@ -45,9 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store?.deleteIndex(`${indexBase}-a`);
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 interface PreparedRequest {

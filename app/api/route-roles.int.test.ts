@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
-import { openRouteTestDatabase } from "@/lib/testing/route-test-database";
+import { closeRouteTestDatabase, openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
 import type { ApiRoute, HttpMethod } from "@/lib/testing/route-harness";
 
@@ -18,9 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 const route = (urlPath: string) => {

@@ -13,3 +13,10 @@ export async function openRouteTestDatabase(prefix: string): Promise<TestDatabas
   process.env.LOGS_PASSWORD = process.env.TEST_ES_PASSWORD ?? "";
   return database;
 }
+
+/** The end of a route test: the app's pool (opened through its own env) closed, then the database dropped. */
+export async function closeRouteTestDatabase(database: TestDatabase | undefined): Promise<void> {
+  const { getDbPool } = await import("@/lib/server/db");
+  await getDbPool().end().catch(() => {});
+  await database?.drop();
+}

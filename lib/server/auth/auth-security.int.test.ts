@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
 import type { ApiRoute } from "@/lib/testing/route-harness";
 import { createPeerSecret, PEER_HEADER, peerStamp } from "@/scripts/lib/peer-stamp.mjs";
+import { closeRouteTestDatabase } from "@/lib/testing/route-test-database";
 
 // What scripts/serve.mjs does for its process: a fresh secret in the app's environment.
 const PEER_SECRET = createPeerSecret();
@@ -27,9 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 const route = (urlPath: string) => routes.find((candidate) => candidate.path === urlPath)!;

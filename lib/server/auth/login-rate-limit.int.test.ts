@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
 import { createPeerSecret, PEER_HEADER, peerStamp } from "@/scripts/lib/peer-stamp.mjs";
 import type { ApiRoute } from "@/lib/testing/route-harness";
+import { closeRouteTestDatabase } from "@/lib/testing/route-test-database";
 
 const PEER_SECRET = createPeerSecret();
 const ACCOUNT_LIMIT = 5;
@@ -30,9 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { getDbPool } = await import("@/lib/server/db");
-  await getDbPool().end().catch(() => {});
-  await database.drop();
+  await closeRouteTestDatabase(database);
 });
 
 async function makeUser(password = "correct horse battery") {
