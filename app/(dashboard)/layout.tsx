@@ -5,6 +5,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { EngineBadge } from "@/components/health/engine-badge";
 import { HealthBanner } from "@/components/health/health-banner";
 import { OutageNotice } from "@/components/health/outage-notice";
+import { ShortcutProvider } from "@/components/keyboard/shortcut-registry";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { can } from "@/lib/auth/roles";
 import { getPageActor } from "@/lib/server/auth/get-page-actor";
@@ -34,7 +35,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <UserMenu />
         </nav>
         <HealthBanner />
-        <main>{children}</main>
+        <main>
+          <ShortcutProvider>{children}</ShortcutProvider>
+        </main>
       </div>
     </ActorProvider>
   );
