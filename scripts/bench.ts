@@ -13,7 +13,7 @@ import type { LogStore } from "@/lib/server/log-store/types";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./bench/args";
 import { BENCH_CASES, type BenchContext } from "./bench/cases";
 import { countRoundTrips } from "./bench/counting-store";
-import { FIRST_LOAD_BUDGET_BYTES, formatFirstLoadTable, measureFirstLoad } from "./bench/first-load";
+import { findServerCodeInClientChunks, FIRST_LOAD_BUDGET_BYTES, formatFirstLoadTable, measureFirstLoad } from "./bench/first-load";
 import { acquireEngine, releaseEngine, type EngineTarget } from "./bench/engine-target";
 import { apiToRawRatios, measureCases, type CaseResult } from "./bench/measure";
 import { describeMachine, formatTable, saveReport, type BenchReport } from "./bench/report";
@@ -87,11 +87,13 @@ async function buildReport(store: LogStore, target: EngineTarget, data: BenchDat
   };
 }
 
-/** Nonzero when a page is over budget, so a script or CI can watch the figure. */
+/** Nonzero when a page is over budget or a browser chunk holds server code, so a script or CI can watch it. */
 async function benchFirstLoad(): Promise<number> {
   const rows = await measureFirstLoad();
   console.log(`\nFirst-load JavaScript per page (production build in .next, gzip -9), budget ${FIRST_LOAD_BUDGET_BYTES / 1024} KB\n${formatFirstLoadTable(rows)}\n`);
-  return rows.some((row) => row.overBudget) ? 2 : 0;
+  const leaks = await findServerCodeInClientChunks();
+  console.log(leaks.length ? `Server-only or test code in browser chunks:\n  ${leaks.join("\n  ")}\n` : "Server-only or test code in browser chunks: none\n");
+  return rows.some((row) => row.overBudget) || leaks.length ? 2 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -71,6 +71,21 @@ export async function measureFirstLoad(nextDir = path.resolve(".next")): Promise
   return summarizeFirstLoad(routes, rootFiles, (file) => sizes.get(file) ?? 0);
 }
 
+// Names that only server or test code carries: finding one in a browser chunk means an import leaked.
+const SERVER_ONLY_MARKERS = ["PrismaClient", "@elastic/elasticsearch", "@opensearch-project/opensearch", "@node-rs/argon2", "vitest", "lib/testing/"];
+
+/** The server-only or test markers found in the build's browser chunks, with the chunk that holds each. */
+export async function findServerCodeInClientChunks(nextDir = path.resolve(".next")): Promise<string[]> {
+  const dir = path.join(nextDir, "static", "chunks");
+  const found: string[] = [];
+  for (const name of await fs.readdir(dir)) {
+    if (!name.endsWith(".js")) continue;
+    const text = await fs.readFile(path.join(dir, name), "utf8");
+    for (const marker of SERVER_ONLY_MARKERS) if (text.includes(marker)) found.push(`${marker} in static/chunks/${name}`);
+  }
+  return found;
+}
+
 export function formatFirstLoadTable(rows: RouteFirstLoad[]): string {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const header = ["route", "scripts", "first-load JS (KB gzip)", "budget"];
