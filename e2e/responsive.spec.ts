@@ -25,11 +25,17 @@ for (const viewport of VIEWPORTS) {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await signInAsNewUser(page, "admin");
-    for (const appPage of APP_PAGES.filter((candidate) => viewport.name === "laptop" || candidate.phone)) {
+    for (const appPage of APP_PAGES) {
       await test.step(appPage.name, async () => {
         await appPage.open(page, world);
-        const widths = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth }));
-        expect.soft(widths.scroll, `${appPage.name}: page width ${widths.scroll} px in a ${widths.inner} px window`).toBeLessThanOrEqual(widths.inner);
+        const widths = await page.evaluate(() => {
+          // The outermost elements that stick out of the window, to name the culprit in a failure.
+          const outside = (element: Element) => element.getBoundingClientRect().right > window.innerWidth + 1;
+          const culprits = [...document.body.querySelectorAll("*")].filter((element) => outside(element) && element.parentElement && !outside(element.parentElement) && getComputedStyle(element).position !== "fixed");
+          const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${[...element.classList].map((c) => `.${c}`).join("")} (${Math.round(element.getBoundingClientRect().right)} px)`;
+          return { scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth, culprits: culprits.slice(0, 6).map(name) };
+        });
+        expect.soft(widths.scroll, `${appPage.name}: page width ${widths.scroll} px in a ${widths.inner} px window; sticking out: ${widths.culprits.join(", ")}`).toBeLessThanOrEqual(widths.inner);
       });
     }
   });
