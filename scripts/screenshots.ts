@@ -11,7 +11,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const OUT_DIR = path.join(root, "docs", "screenshots");
 const BASE = new URL(process.env.SCREENSHOTS_URL ?? "http://localhost:3000");
 const ADMIN = { email: process.env.TRIAGE_ADMIN_EMAIL ?? "admin@triage.local", password: process.env.TRIAGE_ADMIN_PASSWORD ?? "triage-demo-admin" };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Debian's Chromium, as the e2e tests use.
+const CHROMIUM = "/usr/bin/chromium";
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
