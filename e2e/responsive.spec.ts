@@ -29,14 +29,13 @@ for (const viewport of VIEWPORTS) {
       await test.step(appPage.name, async () => {
         await appPage.open(page, world);
         const widths = await page.evaluate(() => {
-          // The outermost elements that stick out of the window and are not inside a scrolling box: the culprits.
-          const outside = (element: Element) => element.getBoundingClientRect().right > window.innerWidth + 1;
+          // The innermost boxes whose content (elements or long text) is wider than they are, outside any scrolling box: the culprits.
           const clipped = (element: Element) => {
             for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) if (getComputedStyle(parent).overflowX !== "visible") return true;
             return false;
           };
-          const contributes = (element: Element) => outside(element) && !clipped(element) && getComputedStyle(element).position !== "fixed";
-          const culprits = [...document.body.querySelectorAll("*")].filter((element) => contributes(element) && !(element.parentElement && element.parentElement !== document.body && contributes(element.parentElement)));
+          const overflows = (element: Element) => element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX === "visible" && !clipped(element);
+          const culprits = [...document.body.querySelectorAll("*")].filter((element) => overflows(element) && ![...element.children].some(overflows));
           const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${[...element.classList].map((c) => `.${c}`).join("")} (${Math.round(element.getBoundingClientRect().right)} px)`;
           return { scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth, culprits: culprits.slice(0, 6).map(name) };
         });
