@@ -37,6 +37,17 @@ test("in the explorer: ? lists the shortcuts, / focuses the query, j/k/Enter/Esc
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
 
+  // Where there is no query box, the sheet does not offer /.
+  await page.getByTestId("log-table").getByTestId("correlation-id-link").first().click();
+  await expect(page.getByTestId("timeline-lane").first()).toBeVisible();
+  await page.keyboard.press("?");
+  await expect(sheet).toContainText("Refresh now");
+  await expect(sheet).not.toContainText("Focus the query box");
+  await page.keyboard.press("Escape");
+  await page.goBack();
+  await expect(explorer.rows.nth(2)).toBeVisible();
+  await expect(sheet).toBeHidden();
+
   // / focuses the query box; what is typed there is text, not shortcuts.
   await page.keyboard.press("/");
   await expect(explorer.queryInput).toBeFocused();

@@ -70,15 +70,17 @@ async function takeScreenshots() {
       await settle(page);
       await shoot(page, "explorer");
 
+      await page.keyboard.press("?");
+      const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+      await sheet.waitFor();
+      await shoot(page, "shortcuts");
+      await page.keyboard.press("Escape");
+      await sheet.waitFor({ state: "hidden" });
+
       await row.getByTestId("correlation-id-link").click();
       await page.getByTestId("timeline-lane").first().waitFor();
       await settle(page);
       await shoot(page, "request-drilldown");
-
-      await page.keyboard.press("?");
-      await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
-      await shoot(page, "shortcuts");
-      await page.keyboard.press("Escape");
 
       await page.setViewportSize(PHONE);
       await page.goto("/?from=now-1h&to=now");

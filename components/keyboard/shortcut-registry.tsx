@@ -17,6 +17,8 @@ export interface Shortcut {
   scope?: RefObject<HTMLElement | null>;
   /** Tried before the others for its key (Esc folds a popover before it closes a row). */
   first?: boolean;
+  /** Whether the page offers it now (the sheet leaves out `/` where there is no query box). */
+  available?: () => boolean;
 }
 
 interface Registry {
@@ -26,8 +28,10 @@ interface Registry {
 
 const RegistryContext = createContext<Registry | null>(null);
 
+const queryBox = () => document.querySelector<HTMLElement>("[data-shortcut-focus='query']");
+
 function focusQueryBox(): boolean {
-  const box = document.querySelector<HTMLElement>("[data-shortcut-focus='query']");
+  const box = queryBox();
   if (!box) return false;
   box.focus();
   return true;
@@ -60,7 +64,7 @@ export function ShortcutProvider({ children }: { children: React.ReactNode }) {
   const nextId = useRef(0);
   const builtins = useRef<Shortcut[]>([
     { key: "?", group: "Anywhere", description: "Show these shortcuts", run: () => sheet.current?.open() },
-    { key: "/", group: "Anywhere", description: "Focus the query box", run: focusQueryBox },
+    { key: "/", group: "Anywhere", description: "Focus the query box", run: focusQueryBox, available: () => Boolean(queryBox()) },
     { key: "r", group: "Anywhere", description: "Refresh now", run: () => void queryClient.refetchQueries({ type: "active" }) },
     { key: "Escape", keys: "Esc", group: "Anywhere", description: "Close what is open", run: closeOpenDetails, first: true },
   ]);

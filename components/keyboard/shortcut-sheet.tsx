@@ -18,7 +18,7 @@ export function ShortcutSheet({ ref, list }: { ref: Ref<ShortcutSheetHandle>; li
     open: () => {
       // One line per description: a page with three tables lists j / k once.
       const seen = new Map<string, Shortcut>();
-      for (const shortcut of list()) if (!seen.has(shortcut.description)) seen.set(shortcut.description, shortcut);
+      for (const shortcut of list()) if (!seen.has(shortcut.description) && (shortcut.available?.() ?? true)) seen.set(shortcut.description, shortcut);
       setShortcuts([...seen.values()]);
       dialog.current?.showModal();
     },
