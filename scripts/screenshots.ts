@@ -64,7 +64,8 @@ async function takeScreenshots() {
       if (theme === "light") continue;
 
       await page.goto(`/logs?from=now-1h&to=now&q=${encodeURIComponent('log.level:"ERROR"')}`);
-      const row = page.getByTestId("log-table").locator("tr.log-row").first();
+      // A line that names its request, to open the drilldown from.
+      const row = page.getByTestId("log-table").locator("tr.log-row").filter({ has: page.getByTestId("correlation-id-link") }).first();
       await row.getByRole("button", { expanded: false }).first().click();
       await page.getByTestId("line-details").waitFor();
       await settle(page);
