@@ -10,9 +10,14 @@ export interface BenchArgs {
   warmup: number;
   /** Use the existing index as it is, however old. */
   reuse: boolean;
+  /** Which parts run: the engine views, the build's first-load JavaScript, or both (default). */
+  only: BenchPart | null;
 }
 
-export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse]";
+export const BENCH_PARTS = ["views", "first-load"] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse] [--only views|first-load]";
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -23,11 +28,15 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       iterations: { type: "string", default: "30" },
       warmup: { type: "string", default: "3" },
       reuse: { type: "boolean", default: false },
+      only: { type: "string" },
     },
   });
   const engine = values.engine ?? "elasticsearch";
   if (engine !== "both" && !isSearchEngineName(engine)) throw new Error(`--engine must be elasticsearch, opensearch or both, got "${engine}"`);
+  const only = values.only ?? null;
+  if (only !== null && !(BENCH_PARTS as readonly string[]).includes(only)) throw new Error(`--only must be ${BENCH_PARTS.join(" or ")}, got "${only}"`);
   return {
+    only: only as BenchPart | null,
     lines: positiveInteger("--lines", values.lines),
     engines: engine === "both" ? ["elasticsearch", "opensearch"] : [engine],
     engineGiven: values.engine !== undefined,
