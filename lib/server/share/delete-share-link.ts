@@ -10,7 +10,7 @@ export async function deleteShareLink(slug: string, actor: Actor, ip?: string): 
   return getDb().$transaction(async (tx) => {
     const row = await tx.shareLink.findUnique({ where: { slug } });
     if (!row) throw notFound(NO_SUCH_LINK);
-    if (!mayManageLink(row, actor)) throw new ApiError(403, "forbidden", `Only ${row.createdByName} (who made this link) or an admin can delete it.`);
+    if (!mayManageLink(row, actor)) throw new ApiError(403, "forbidden", `Your role (${actor.role}) cannot change links others made: only ${row.createdByName}, who made it, or an admin can delete it.`);
     await tx.shareLink.delete({ where: { id: row.id } });
     await recordAuditEvent({ actor, action: "share_link.deleted", targetType: "share_link", targetId: row.id, details: { name: row.name, kind: row.kind }, ip }, tx);
     return { deleted: true as const };

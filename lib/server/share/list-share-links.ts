@@ -9,7 +9,7 @@ const LIST_LIMIT = 500;
 
 /** The caller's own links, newest first; `all` (admins only) lists everyone's. */
 export async function listShareLinks(actor: Actor, options: { all?: boolean } = {}): Promise<{ links: ShareLinkSummary[] }> {
-  if (options.all && actor.role !== "admin") throw new ApiError(403, "forbidden", "Only admins can list everyone's links; you see your own.");
+  if (options.all && actor.role !== "admin") throw new ApiError(403, "forbidden", `Your role (${actor.role}) lists your own links; only admins list everyone's.`);
   const rows = await getDb().shareLink.findMany({
     where: options.all ? {} : { createdById: actor.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

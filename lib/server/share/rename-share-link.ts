@@ -11,7 +11,7 @@ export async function renameShareLink(slug: string, name: string, actor: Actor, 
   return getDb().$transaction(async (tx) => {
     const row = await tx.shareLink.findUnique({ where: { slug } });
     if (!row) throw notFound(NO_SUCH_LINK);
-    if (!mayManageLink(row, actor)) throw new ApiError(403, "forbidden", `Only ${row.createdByName} (who made this link) or an admin can rename it.`);
+    if (!mayManageLink(row, actor)) throw new ApiError(403, "forbidden", `Your role (${actor.role}) cannot change links others made: only ${row.createdByName}, who made it, or an admin can rename it.`);
     const updated = await tx.shareLink.update({ where: { id: row.id }, data: { name }, include: { snapshot: { select: { linkId: true } } } });
     await recordAuditEvent({ actor, action: "share_link.renamed", targetType: "share_link", targetId: row.id, details: { before: row.name, after: name }, ip }, tx);
     return toShareLinkSummary(updated);
