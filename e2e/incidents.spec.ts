@@ -32,7 +32,7 @@ test("open an incident from the overview, note it safely, pin a snapshot, resolv
   const note = incident.entries("note").first();
   await expect(note.locator("strong")).toHaveText("Rolled back");
   await expect(note.locator("script, img, iframe")).toHaveCount(0);
-  await note.getByRole("link", { name: "x" }).click({ noWaitAfter: true }).catch(() => {});
+  expect((await note.locator("a").getAttribute("href")) ?? "").not.toMatch(/javascript/i);
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBe(0);
 
   // Pin a snapshot of the view the incident was opened from.
