@@ -42,6 +42,7 @@ test("a link made in one browser opens the same lines, range and open line for a
   expect(await readerExplorer.rows.evaluateAll((rows) => rows.slice(0, 50).map((row) => row.getAttribute("data-line-id")))).toEqual(senderRows);
   await expect(readerExplorer.table.locator(`tr[data-line-id="${openLine}"]`)).toHaveAttribute("aria-expanded", "true");
   await expect(reader.locator("thead")).toContainText("url.path");
+  await expect(shared.banner).not.toContainText("You changed this view");
 
   // The sender read browser time; the reader can switch to UTC and back.
   await shared.zoneButton(/^UTC$/).click();

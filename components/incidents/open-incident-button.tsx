@@ -39,7 +39,7 @@ export function OpenIncidentButton({ kind, pathParams }: { kind: ShareViewKind; 
     <>
       <button type="button" onClick={() => setDefaults(defaults ? null : defaultsFromView(actor.name))} aria-expanded={Boolean(defaults)}>Open incident</button>
       {defaults ? (
-        <div className="popover panel" role="dialog" aria-label="Open an incident from this view">
+        <div className="popover panel" role="dialog" aria-label="Open an incident from this view" onKeyDown={(event) => { if (event.key === "Escape") setDefaults(null); }}>
           <h2>Open an incident from this view</h2>
           <IncidentForm
             defaultValues={defaults}
