@@ -30,9 +30,9 @@ test("open an incident from the overview, note it safely, pin a snapshot, resolv
   await page.evaluate(() => { (window as unknown as { pwned?: number }).pwned = 0; });
   await incident.addNote("**Rolled back** v42 <script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"> [x](javascript:window.pwned=3)");
   const note = incident.entries("note").first();
-  await expect(note.locator("strong")).toHaveText("Rolled back");
+  await expect(note.locator(".markdown-note strong")).toHaveText("Rolled back");
   await expect(note.locator("script, img, iframe")).toHaveCount(0);
-  expect((await note.locator("a").getAttribute("href")) ?? "").not.toMatch(/javascript/i);
+  expect((await note.locator(".markdown-note a").getAttribute("href")) ?? "").not.toMatch(/javascript/i);
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBe(0);
 
   // Pin a snapshot of the view the incident was opened from.
