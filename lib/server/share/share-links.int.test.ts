@@ -131,7 +131,7 @@ describe("share links", () => {
     const unknown = "AAAAAAAAAAAAAAAAAAAAAA";
     const shapes = new Set<string>();
     const timings: Record<string, number[]> = {};
-    for (let round = 0; round < 15; round += 1) {
+    for (let round = 0; round < 25; round += 1) {
       for (const [label, slug] of Object.entries({ unknown, deleted, expired, malformed: "../../etc/passwd'--" })) {
         const started = performance.now();
         const response = await open(reader, slug);
@@ -144,8 +144,9 @@ describe("share links", () => {
     expect([...shapes]).toHaveLength(1);
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const medians = Object.values(timings).map(median);
-    // Each miss runs the same single indexed lookup; a gap this loose still catches an early exit before the query.
-    expect(Math.max(...medians) - Math.min(...medians)).toBeLessThan(Math.max(3, Math.min(...medians)));
+    // Each miss runs the same single indexed lookup. Loose enough for a busy machine, and still far
+    // from what an early exit before the query would show (a tenth of the time or less).
+    expect(Math.min(...medians), JSON.stringify(medians)).toBeGreaterThan(Math.max(...medians) / 3);
   });
 
   it("lets the owner list, rename and delete; another viewer gets 403; an admin sees and manages all", async () => {
@@ -226,12 +227,14 @@ describe("snapshots", () => {
     const bigIndex = `logs-triage-share-${tag}-big`;
     const filler = "x".repeat(5_000);
     await store.bulkIndex(bigIndex, Array.from({ length: 450 }, (_, i) => ({ "@timestamp": new Date(anchor - 120_000 - i).toISOString(), message: `big ${i} ${filler}`, service: { name: "big" }, log: { level: "INFO" } })), { refresh: true });
+    const snapshots = () => db.shareSnapshot.count({ where: { link: { createdById: sender.userId } } });
+    const before = await snapshots();
     try {
       const refused = await share(sender, { kind: "explorer", params: { from: new Date(anchor - 3_600_000).toISOString(), to: new Date(anchor).toISOString(), source: sourceName, size: "500" }, snapshot: true });
       expect(refused.status).toBe(422);
       const message = (refused.body as unknown as { error: { message: string } }).error.message;
       expect(message).toMatch(/would be \d+\.\d\d MB \([\d,]+ bytes\), over the 2\.00 MB cap/);
-      expect(await db.shareLink.count({ where: { createdById: sender.userId, snapshot: { isNot: null }, createdAt: { gte: new Date(Date.now() - 5_000) } } })).toBe(0);
+      expect(await snapshots()).toBe(before);
     } finally {
       await store.deleteIndex(bigIndex);
     }
