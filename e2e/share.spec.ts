@@ -83,9 +83,11 @@ test("an unknown or deleted link is a 404 page that says so", async ({ page }) =
   await expect(page.getByTestId("share-not-found")).toContainText("This share link does not exist");
 
   await new ExplorerPage(page).open({ from: "now-1h", to: "now" });
+  await page.getByLabel("Link expires").selectOption({ label: "Expires in 7 days" });
   const link = await new ShareControls(page).share();
   await page.goto("/links");
   const row = page.getByTestId("share-links-table").locator("tr", { has: page.locator(`a[href="${new URL(link).pathname}"]`) });
+  await expect(row.locator("td").nth(4)).toContainText(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Delete" }).click();
   await expect(row).toHaveCount(0);

@@ -19,7 +19,7 @@ export function ShareLinksTable({ links, showOwner }: { links: ShareLinkSummary[
       {error ? <p className="error-text" role="alert">{error.message}</p> : null}
       <table className="table" data-testid="share-links-table">
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">View</th>{showOwner ? <th scope="col">Made by</th> : null}<th scope="col">Made (UTC)</th><th scope="col">Snapshot</th><th scope="col">Actions</th></tr>
+          <tr><th scope="col">Name</th><th scope="col">View</th>{showOwner ? <th scope="col">Made by</th> : null}<th scope="col">Made (UTC)</th><th scope="col">Snapshot</th><th scope="col">Expires (UTC)</th><th scope="col">Actions</th></tr>
         </thead>
         <tbody>
           {links.map((link) => (
@@ -37,6 +37,7 @@ export function ShareLinksTable({ links, showOwner }: { links: ShareLinkSummary[
               {showOwner ? <td>{link.createdByName} ({link.createdByEmail})</td> : null}
               <td>{formatDateTimeIn(Date.parse(link.createdAt), "utc")}</td>
               <td>{link.hasSnapshot ? "yes" : "no"}</td>
+              <td>{link.expiresAt ? formatDateTimeIn(Date.parse(link.expiresAt), "utc") : "never"}</td>
               <td>
                 <button type="button" onClick={() => setEditing({ slug: link.slug, name: link.name })}>Rename</button>{" "}
                 <button type="button" onClick={() => { if (window.confirm(`Delete “${link.name}”? Anyone holding it gets a “does not exist” page.`)) remove.mutate(link.slug); }}>Delete</button>

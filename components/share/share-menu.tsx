@@ -8,6 +8,8 @@ import type { ShareViewKind } from "@/lib/schemas/share-link";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-button";
 import { currentView } from "./current-view";
 
+const EXPIRY_CHOICES = [{ days: null, label: "Never expires" }, { days: 1, label: "Expires in 1 day" }, { days: 7, label: "Expires in 7 days" }, { days: 30, label: "Expires in 30 days" }] as const;
+
 /**
  * "Share" (a short link with time frozen), "Share with snapshot" (also keeps what is on screen)
  * and "Open incident" from this view. The link is shown to copy, since clipboards may be refused.
@@ -16,12 +18,16 @@ export function ShareMenu({ kind, pathParams }: { kind: ShareViewKind; pathParam
   const queryClient = useQueryClient();
   const create = useMutation(createShareLinkMutationOptions(queryClient));
   const [origin] = useState(() => (typeof window === "undefined" ? "" : window.location.origin));
-  const share = (snapshot: boolean) => create.mutate({ ...currentView(kind, pathParams), snapshot });
+  const [expiresInDays, setExpiresInDays] = useState<number | null>(null);
+  const share = (snapshot: boolean) => create.mutate({ ...currentView(kind, pathParams), snapshot, ...(expiresInDays ? { expiresInDays } : {}) });
   const url = create.data ? `${origin}${create.data.path}` : null;
   return (
     <div className="share-menu" data-testid="share-menu">
       <button type="button" onClick={() => share(false)} disabled={create.isPending}>Share</button>
       <button type="button" onClick={() => share(true)} disabled={create.isPending}>Share with snapshot</button>
+      <select aria-label="Link expires" value={expiresInDays ?? ""} onChange={(event) => setExpiresInDays(event.target.value ? Number(event.target.value) : null)}>
+        {EXPIRY_CHOICES.map((choice) => <option key={choice.label} value={choice.days ?? ""}>{choice.label}</option>)}
+      </select>
       <OpenIncidentButton kind={kind} pathParams={pathParams} />
       {create.isPending ? <span className="muted" role="status">Freezing this view…</span> : null}
       {create.error ? <span className="error-text" role="alert">{create.error.message}</span> : null}
