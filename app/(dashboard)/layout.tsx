@@ -6,6 +6,7 @@ import { EngineBadge } from "@/components/health/engine-badge";
 import { HealthBanner } from "@/components/health/health-banner";
 import { OutageNotice } from "@/components/health/outage-notice";
 import { ShortcutProvider } from "@/components/keyboard/shortcut-registry";
+import { SharedViewBanner } from "@/components/share/shared-view-banner";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { can } from "@/lib/auth/roles";
 import { getPageActor } from "@/lib/server/auth/get-page-actor";
@@ -25,6 +26,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/" className="brand">Triage</Link>
           <Link href="/">Overview</Link>
           <Link href="/logs">Logs</Link>
+          <Link href="/incidents">Incidents</Link>
+          <Link href="/links">Links</Link>
           <Link href="/settings">Settings</Link>
           {can(actor.role, "users:manage") ? <Link href="/admin/users">Users</Link> : null}
           {can(actor.role, "tokens:manage") ? <Link href="/admin/tokens">API tokens</Link> : null}
@@ -35,6 +38,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <UserMenu />
         </nav>
         <HealthBanner />
+        <SharedViewBanner />
         <main>
           <ShortcutProvider>{children}</ShortcutProvider>
         </main>

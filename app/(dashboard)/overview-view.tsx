@@ -3,6 +3,7 @@
 import { useQueryStates } from "nuqs";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { TimeControls } from "@/components/time/time-controls";
 import { UrlStateNotice } from "@/lib/url-state/url-state-notice";
 import { overviewSearchParams } from "./search-params";
@@ -24,6 +25,7 @@ export function OverviewView() {
             onChange={(change) => (change.from !== undefined || change.to !== undefined ? setRange({ from: change.from ?? state.from, to: change.to ?? state.to }) : void setState(change))}
           />
           <CopyLinkButton />
+          <ShareMenu kind="overview" />
         </div>
       </div>
       <UrlStateNotice parsers={overviewSearchParams} />

@@ -76,6 +76,23 @@ async function newSource(): Promise<{ id: string; version: number; name: string;
   return (await response.json()) as { id: string; version: number; name: string; indexPattern: string };
 }
 
+/** A share link of this test's own, through the route. */
+async function newLink(): Promise<{ slug: string; path: string }> {
+  const viewer = await callerFor("viewer");
+  const response = await harness.callRoute(routeFor("POST /api/share/links").route, "POST", { headers: viewer.headers, body: { kind: "overview", params: { from: "now-15m", to: "now" } } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { slug: string; path: string };
+}
+
+/** An incident of this test's own, through the route (editors write incidents). */
+async function newIncident(): Promise<{ id: string; version: number }> {
+  const editor = await callerFor("editor");
+  const response = await harness.callRoute(routeFor("POST /api/incidents").route, "POST", { headers: editor.headers, body: incidentBody() });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { id: string; version: number };
+}
+const incidentBody = () => ({ title: "Checkout down", severity: "sev2", status: "investigating", services: ["gateway"], startedAt: "2026-12-01T14:00:00.000Z", commander: "Ada", fromView: { kind: "overview", params: { from: "now-15m", service: "gateway" }, senderTimeZone: "Europe/Berlin" } });
+
 const CASES: Record<string, InputCase> = {
   "POST /api/auth/login": { role: null, prepare: async () => ({ body: { ...login } }), notStored: ["password"] },
   "POST /api/auth/logout": { role: "viewer", prepare: async () => ({ search: { everywhere: "false" } }) },
@@ -117,6 +134,24 @@ const CASES: Record<string, InputCase> = {
   "GET /api/overview/error-rate": { role: "viewer", prepare: async () => ({ search: { ...range, service: "gateway" } }) },
   "GET /api/requests/[id]": { role: "viewer", prepare: async () => ({ params: { id: "req-0123456789abcdef" }, search: { window: "1h", user: "4821", method: "GET", path: "/api/users/4821" } }) },
   "GET /api/sources/detect": { role: "admin", prepare: async () => ({ search: { indexPattern } }) },
+  "POST /api/share/links": { role: "viewer", prepare: async () => ({ body: { kind: "explorer", params: { from: "now-15m", to: "now", q: "error", service: "gateway" }, pathParams: {}, senderTimeZone: "Europe/Berlin", name: "checkout spike" } }) },
+  "GET /api/share/links": { role: "viewer", prepare: async () => ({ search: { all: "false" } }) },
+  "GET /api/share/links/[id]": { role: "viewer", prepare: async () => ({ params: { slug: (await newLink()).slug } }) },
+  // Admins: the valid request runs as a fresh caller, who owns no link, and admins may manage any.
+  "PATCH /api/share/links/[id]": { role: "admin", prepare: async () => ({ params: { slug: (await newLink()).slug }, body: { name: "renamed link" } }) },
+  "DELETE /api/share/links/[id]": { role: "admin", prepare: async () => ({ params: { slug: (await newLink()).slug } }) },
+  "GET /api/incidents": { role: "viewer", prepare: async () => ({ search: { status: "investigating", severity: "sev2", service: "gateway" } }) },
+  "POST /api/incidents": { role: "editor", prepare: async () => ({ body: incidentBody() }) },
+  "GET /api/incidents/[id]": { role: "viewer", prepare: async () => ({ params: { id: (await newIncident()).id } }) },
+  "PATCH /api/incidents/[id]": {
+    role: "editor",
+    prepare: async () => {
+      const incident = await newIncident();
+      return { params: { id: incident.id }, body: { title: "Checkout still down", commander: "Grace", services: ["orders"], version: incident.version } };
+    },
+  },
+  "POST /api/incidents/[id]/notes": { role: "editor", prepare: async () => ({ params: { id: (await newIncident()).id }, body: { body: "Rolled back **v42**" } }) },
+  "POST /api/incidents/[id]/links": { role: "editor", prepare: async () => ({ params: { id: (await newIncident()).id }, body: { link: (await newLink()).path } }) },
 };
 
 /** Every string in a JSON value, by its path. */

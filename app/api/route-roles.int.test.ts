@@ -54,6 +54,20 @@ const someSource = async () => {
   return { id: row.id, body: { ...body, version: row.version } };
 };
 
+/** A share link of its own (made by a viewer), to open, rename or delete as its owner or an admin. */
+const someLink = async (owner?: Awaited<ReturnType<typeof harness.signedInAs>>) => {
+  const { createShareLink } = await import("@/lib/server/share/create-share-link");
+  const maker = owner ?? (await harness.signedInAs("viewer", "link-owner"));
+  const user = await db.user.findUniqueOrThrow({ where: { id: maker.userId } });
+  const link = await createShareLink({ kind: "overview", params: {}, pathParams: {}, senderTimeZone: "UTC", snapshot: false }, { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" });
+  return link.slug;
+};
+const someIncident = async () => {
+  const row = await db.incident.create({ data: { title: "roles", severity: "sev3", status: "investigating", services: [], startedAt: new Date(), commander: "x", createdById: "roles-test", createdByName: "roles" } });
+  return row;
+};
+const incidentBody = { title: "Checkout down", severity: "sev2", services: ["gateway"], startedAt: "2026-12-01T14:00:00.000Z", commander: "Ada" };
+
 const CASES: Case[] = [
   { name: "create a user", method: "POST", path: "/api/users", allowed: ["admin"], prepare: async () => ({ body: { email: `new-${crypto.randomUUID().slice(0, 8)}@triage.test`, name: "New", password: "a long enough password", role: "viewer" } }) },
   { name: "change a role", method: "PATCH", path: "/api/users/[id]", allowed: ["admin"], prepare: async () => ({ params: { id: await someUser() }, body: { role: "editor" } }) },
@@ -69,6 +83,19 @@ const CASES: Case[] = [
   { name: "list log sources", method: "GET", path: "/api/sources", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
   { name: "choose a theme", method: "PUT", path: "/api/me/theme", allowed: ["viewer", "editor", "admin"], prepare: async () => ({ body: { theme: "light" } }) },
   { name: "read who I am", method: "GET", path: "/api/auth/me", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "make a share link", method: "POST", path: "/api/share/links", allowed: ["viewer", "editor", "admin"], prepare: async () => ({ body: { kind: "overview", params: { from: "now-15m", to: "now" } } }) },
+  { name: "list my share links", method: "GET", path: "/api/share/links", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "list everyone's share links", method: "GET", path: "/api/share/links", allowed: ["admin"], prepare: async () => ({ search: "?all=true" }) },
+  { name: "open a share link", method: "GET", path: "/api/share/links/[id]", allowed: ["viewer", "editor", "admin"], prepare: async () => ({ params: { slug: await someLink() } }) },
+  // Someone else's link: only admins may rename or delete it (owners may, see lib/server/share).
+  { name: "rename someone's share link", method: "PATCH", path: "/api/share/links/[id]", allowed: ["admin"], prepare: async () => ({ params: { slug: await someLink() }, body: { name: "renamed" } }) },
+  { name: "delete someone's share link", method: "DELETE", path: "/api/share/links/[id]", allowed: ["admin"], prepare: async () => ({ params: { slug: await someLink() } }) },
+  { name: "list incidents", method: "GET", path: "/api/incidents", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "open an incident", method: "POST", path: "/api/incidents", allowed: ["editor", "admin"], prepare: async () => ({ body: incidentBody }) },
+  { name: "read an incident", method: "GET", path: "/api/incidents/[id]", allowed: ["viewer", "editor", "admin"], prepare: async () => ({ params: { id: (await someIncident()).id } }) },
+  { name: "edit an incident", method: "PATCH", path: "/api/incidents/[id]", allowed: ["editor", "admin"], prepare: async () => ({ params: { id: (await someIncident()).id }, body: { status: "identified", version: 1 } }) },
+  { name: "add an incident note", method: "POST", path: "/api/incidents/[id]/notes", allowed: ["editor", "admin"], prepare: async () => ({ params: { id: (await someIncident()).id }, body: { body: "a note" } }) },
+  { name: "pin a link on an incident", method: "POST", path: "/api/incidents/[id]/links", allowed: ["editor", "admin"], prepare: async () => ({ params: { id: (await someIncident()).id }, body: { link: await someLink() } }) },
 ];
 
 describe.each(CASES)("$method $path ($name)", (testCase) => {

@@ -11,6 +11,7 @@ import { LogResultsPanel } from "@/components/logs/log-results-panel";
 import { QueryBox } from "@/components/logs/query-box";
 import { SourcePicker } from "@/components/logs/source-picker";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { TimeControls, type TimeControlsChange } from "@/components/time/time-controls";
 import { addFieldClause } from "@/lib/logs/query-fields";
 import { highlightTerms } from "@/lib/logs/flatten-document";
@@ -52,6 +53,7 @@ export function LogsView() {
         <TimeControls from={from} to={to} refresh={state.refresh} timeZone={state.tz} onChange={onTimeChange} />
         <div className="lx-actions">
           <CopyLinkButton />
+          <ShareMenu kind="explorer" />
           <ExportMenu filters={{ ...range, source, q, service, environment, level, status, order, columns }} />
         </div>
       </div>

@@ -12,6 +12,7 @@ import { RequestSummary } from "@/components/requests/request-summary";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { TimeShares } from "@/components/requests/time-shares";
 import { WindowControls } from "@/components/requests/window-controls";
+import { ShareMenu } from "@/components/share/share-menu";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { requestDrilldownQueryOptions } from "@/lib/queries/requests";
 import type { RequestDrilldownResponse, RequestDrilldownWindow } from "@/lib/schemas/request-drilldown";
@@ -29,6 +30,7 @@ export function RequestView({ id }: { id: string }) {
           Request <code className="correlation-id" data-testid="request-id">{id}</code>
         </h1>
         {data && data.lines > 0 ? <WindowControls window={data.window} around={data.around} onWiden={widen} /> : null}
+        <ShareMenu kind="request" pathParams={{ id }} />
       </div>
       {data?.notices.map((notice) => <p key={notice} className="banner banner-warning">{notice}</p>)}
       {isPending ? <div className="skeleton" aria-busy="true">Gathering every line of this request…</div> : null}
@@ -45,7 +47,7 @@ export function RequestView({ id }: { id: string }) {
 }
 
 /** The found request, panel by panel; a mark clicked in the timeline opens its line in the table. */
-function RequestPanels({ data }: { data: RequestDrilldownResponse }) {
+export function RequestPanels({ data }: { data: RequestDrilldownResponse }) {
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <>
