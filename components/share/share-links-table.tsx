@@ -6,6 +6,7 @@ import { useState } from "react";
 import { deleteShareLinkMutationOptions, renameShareLinkMutationOptions } from "@/lib/queries/share";
 import type { ShareLinkSummary } from "@/lib/schemas/share-link";
 import { formatDateTimeIn } from "@/lib/time/format-zoned";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 /** The links with rename and delete; the server checks that the caller owns each (or is an admin). */
 export function ShareLinksTable({ links, showOwner }: { links: ShareLinkSummary[]; showOwner: boolean }) {
@@ -17,13 +18,13 @@ export function ShareLinksTable({ links, showOwner }: { links: ShareLinkSummary[
   return (
     <>
       {error ? <p className="error-text" role="alert">{error.message}</p> : null}
-      <table className="table" data-testid="share-links-table">
+      <KeyboardTable className="table" data-testid="share-links-table">
         <thead>
           <tr><th scope="col">Name</th><th scope="col">View</th>{showOwner ? <th scope="col">Made by</th> : null}<th scope="col">Made (UTC)</th><th scope="col">Snapshot</th><th scope="col">Expires (UTC)</th><th scope="col">Actions</th></tr>
         </thead>
         <tbody>
           {links.map((link) => (
-            <tr key={link.slug}>
+            <tr key={link.slug} data-row="">
               <td>
                 {editing?.slug === link.slug ? (
                   <form aria-label={`Rename ${link.name}`} onSubmit={(event) => { event.preventDefault(); rename.mutate(editing, { onSuccess: () => setEditing(null) }); }}>
@@ -45,7 +46,7 @@ export function ShareLinksTable({ links, showOwner }: { links: ShareLinkSummary[
             </tr>
           ))}
         </tbody>
-      </table>
+      </KeyboardTable>
     </>
   );
 }
