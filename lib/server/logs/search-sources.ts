@@ -45,7 +45,7 @@ export interface SourcePlan {
 export async function msearchBySource(context: LogContext, plans: SourcePlan[]): Promise<{ answered: { source: ReadSource; results: RedactedSearchResult[] }[]; notices: string[] }> {
   const requests = plans.flatMap((plan) => plan.requests);
   const sending = plans.filter((plan) => plan.requests.length > 0).length;
-  const results = requests.length > 0 ? await context.viewCache.msearch(context.store, requests, { signal: context.signal, settle: sending > 1, now: context.now }) : [];
+  const results = requests.length > 0 ? await context.viewCache.msearch(context.store, requests, { signal: context.signal, settle: sending > 1, now: context.now, rules: context.rules }) : [];
 
   const notices: string[] = [];
   const answered: { source: ReadSource; results: RedactedSearchResult[] }[] = [];

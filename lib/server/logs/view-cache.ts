@@ -53,8 +53,9 @@ export class ViewCache {
    * One _msearch through the store, shared: identical requests in flight join the first, and an
    * identical one answered less than `reuseMs` ago (by the caller's clock) is answered again.
    */
-  async msearch(store: RedactingLogStore, requests: SearchRequest[], options: MsearchOptions & { now: Date }): Promise<RedactedSearchResult[]> {
-    const key = `msearch|${options.settle ? 1 : 0}|${hash(JSON.stringify(requests))}`;
+  async msearch(store: RedactingLogStore, requests: SearchRequest[], options: MsearchOptions & { now: Date; rules: readonly RedactionRule[] }): Promise<RedactedSearchResult[]> {
+    // The same searches redacted under other rules are other answers.
+    const key = `msearch|${options.settle ? 1 : 0}|${store.engine}|${rulesPrint(options.rules)}|${hash(JSON.stringify(requests))}`;
     const recent = this.options.reuseMs > 0 ? this.lru.get<{ at: number; results: RedactedSearchResult[] }>(key) : undefined;
     const age = recent ? options.now.getTime() - recent.at : Infinity;
     if (recent && age >= 0 && age < this.options.reuseMs) {
@@ -108,14 +109,19 @@ export const hash = (text: string): string => createHash("sha1").update(text).di
 
 const rulePrints = new WeakMap<readonly RedactionRule[], string>();
 
+function rulesPrint(rules: readonly RedactionRule[]): string {
+  let print = rulePrints.get(rules);
+  if (print === undefined) rulePrints.set(rules, (print = hash(JSON.stringify(rules))));
+  return print;
+}
+
 /**
  * What makes one source's answers differ besides the query: which source (its id and version
  * when saved; pattern and mapping besides, for the LOGS_INDEX default, which has no version)
  * and the redaction rules the answers were redacted under.
  */
 export function sourceKey(source: ReadSource, rules: readonly RedactionRule[]): string {
-  let rulePrint = rulePrints.get(rules);
-  if (rulePrint === undefined) rulePrints.set(rules, (rulePrint = hash(JSON.stringify(rules))));
+  const rulePrint = rulesPrint(rules);
   const saved = source as ReadSource & { id?: string; version?: number; updatedAt?: string | null };
   return hash(JSON.stringify([saved.name, saved.id ?? null, saved.version ?? null, saved.updatedAt ?? null, source.indexPattern, source.mapping, source.defaultQueryFields ?? null, rulePrint]));
 }
