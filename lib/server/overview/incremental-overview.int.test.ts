@@ -8,20 +8,11 @@ import type { LogStore } from "../log-store/types";
 import { createLogContext, type ReadSource } from "../logs/log-context";
 import { ViewCache } from "../logs/view-cache";
 import { getOverview } from "./get-overview";
+import { SERVICES, trafficLine as line } from "@/lib/testing/traffic-lines";
 
-const SERVICES = ["gateway", "users", "orders", "payments"];
 const minute = 60_000;
 const SETTLE_LAG_MS = 2 * minute;
 
-/** A deterministic request line (or an ERROR line without a status) at `at`. */
-function line(at: number, n: number): Record<string, unknown> {
-  const service = SERVICES[n % SERVICES.length]!;
-  const status = [200, 200, 200, 201, 302, 404, 500, 503][(n * 7) % 8]!;
-  const base = { "@timestamp": new Date(at).toISOString(), "service.name": service, "service.environment": "production", message: `line ${n}` };
-  if (n % 11 === 0) return { ...base, "log.level": n % 22 === 0 ? "FATAL" : "ERROR", "error.type": `Err${n % 3}`, "error.message": `failed ${n % 5}` };
-  const path = `/api/${service}/${n % 4}`;
-  return { ...base, "log.level": status >= 500 ? "ERROR" : "INFO", "http.response.status_code": status, "http.request.method": n % 3 ? "GET" : "POST", "url.path": path, "http.route": `/api/${service}/{id}`, ...(status >= 500 ? { "error.type": "Upstream", "error.message": `upstream ${n % 2}` } : {}) };
-}
 
 /** What the overview must show bucket by bucket: a cached answer and a full one compared on these. */
 const series = (response: OverviewResponse) => ({ from: response.from, to: response.to, services: response.services, points: response.points, errorServices: response.errorServices, errorPoints: response.errorPoints, totals: response.totals });
