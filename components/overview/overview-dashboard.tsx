@@ -18,7 +18,7 @@ import { OverviewFilters } from "./overview-filters";
 import { StatusClassPanel } from "./status-class-panel";
 import { TopEndpointsTable } from "./top-endpoints-table";
 import { TopErrorsTable } from "./top-errors-table";
-import { TopListsAsOf, ViewWindowNote } from "./view-freshness-note";
+import { TopListsAsOf, ViewWindowNote } from "@/components/ui/view-freshness-note";
 
 export interface OverviewDashboardProps {
   input: OverviewQueryInput;
