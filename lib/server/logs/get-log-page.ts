@@ -58,7 +58,9 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
   summarizing?.catch(() => undefined);
   const search: Search = async (body) => {
     try {
-      const [result] = await store.msearch([{ index: indexPattern, body }], { signal });
+      // Live reads (no point in time) are the same for every viewer of an aligned window: shared through the view cache.
+      const requests = [{ index: indexPattern, body }];
+      const [result] = body["pit"] ? await store.msearch(requests, { signal }) : await context.viewCache.msearch(store, requests, { signal, now: context.now, rules: context.rules });
       return result!;
     } catch (error) {
       throw asQueryError(error, params.q);
