@@ -11,8 +11,8 @@ import { parseArgs } from "node:util";
 import { createTestDatabase } from "@/prisma/factories";
 import { createLogStore } from "@/lib/server/log-store";
 import { trafficLine } from "@/lib/testing/traffic-lines";
-import { engineRequestOrThrow } from "./bench/engine-http";
 import { acquireEngine, releaseEngine } from "./bench/engine-target";
+import { engineSearchMs } from "./bench/incremental-cases";
 import { ensureBenchData } from "./bench/seed-bench-index";
 import { percentile } from "./bench/stats";
 import { startApp } from "./load/app-process";
@@ -43,11 +43,6 @@ function viewerSpecs(viewers: number, filtered: number): ViewerSpec[] {
     return { view: "overview, filtered (10 different)", path: `/api/overview?from=${range}&to=now&service=${service}` };
   });
   return [...same, ...others];
-}
-
-async function engineSearchMs(target: Parameters<typeof engineRequestOrThrow>[0]): Promise<number> {
-  const stats = await engineRequestOrThrow<{ nodes: Record<string, { indices: { search: { query_time_in_millis: number; fetch_time_in_millis: number } } }> }>(target, "GET", "/_nodes/stats/indices/search");
-  return Object.values(stats.nodes).reduce((sum, node) => sum + node.indices.search.query_time_in_millis + node.indices.search.fetch_time_in_millis, 0);
 }
 
 async function main(): Promise<number> {

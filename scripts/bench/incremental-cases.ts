@@ -41,7 +41,7 @@ interface NodeSearchStats {
 }
 
 /** The engine's own search time so far (every shard's query and fetch phases, all nodes). */
-async function engineSearchMs(target: EngineTarget): Promise<number> {
+export async function engineSearchMs(target: EngineTarget): Promise<number> {
   const stats = await engineRequestOrThrow<NodeSearchStats>(target, "GET", "/_nodes/stats/indices/search");
   return Object.values(stats.nodes).reduce((sum, node) => sum + node.indices.search.query_time_in_millis + node.indices.search.fetch_time_in_millis, 0);
 }
