@@ -141,3 +141,15 @@ test("auto-refresh polls at the chosen interval and pauses while the tab is hidd
   await page.waitForTimeout(11_000);
   expect(calls - hiddenAt).toBeLessThanOrEqual(1);
 });
+
+test("a relative range is aligned to the bucket grid, and the top lists say when they were counted", async ({ page }) => {
+  const overview = await signIn(page);
+  await overview.open({ from: "now-1h", to: "now" });
+  await expect(overview.windowNote).toContainText("aligned to 1m buckets");
+  await expect(overview.dashboard).toHaveAttribute("data-range-to", /T\d{2}:\d{2}:00\.000Z$/);
+  await expect(overview.topListsAsOf.first()).toContainText(/Exact as of \d{2}:\d{2}:\d{2}, over /);
+  const to = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000 + 7_000).toISOString();
+  await overview.open({ from: new Date(Date.parse(to) - 3_600_000).toISOString(), to });
+  await expect(overview.windowNote).toContainText("as given");
+  await expect(overview.dashboard).toHaveAttribute("data-range-to", to);
+});

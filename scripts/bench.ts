@@ -15,6 +15,7 @@ import { BENCH_CASES, type BenchContext } from "./bench/cases";
 import { countRoundTrips } from "./bench/counting-store";
 import { findServerCodeInClientChunks, FIRST_LOAD_BUDGET_BYTES, formatFirstLoadTable, measureFirstLoad } from "./bench/first-load";
 import { acquireEngine, releaseEngine, type EngineTarget } from "./bench/engine-target";
+import { formatIncremental, measureIncremental } from "./bench/incremental-cases";
 import { apiToRawRatios, measureCases, type CaseResult } from "./bench/measure";
 import { describeMachine, formatTable, saveReport, type BenchReport } from "./bench/report";
 import { ensureBenchData, type BenchData } from "./bench/seed-bench-index";
@@ -23,6 +24,8 @@ import { settleIndex } from "./bench/settle-index";
 import type { SearchEngineName } from "./lib/search-engines";
 
 const WINDOW_MS = 60 * 60_000;
+/** Rounds of the incremental-view figures (each a full view, a refresh, and 50 viewers at once). */
+const INCREMENTAL_ROUNDS = 5;
 const log = (line: string) => console.log(line);
 
 /** A node the bench started is stopped on Ctrl-C too, not only when the run ends. */
@@ -47,8 +50,10 @@ async function benchEngine(engine: SearchEngineName, args: BenchArgs): Promise<v
       const sources = await ensureBenchSources(store, target, args.lines, data.anchor, log);
       for (const source of sources.sources) await settleIndex(target, source.indexPattern, log);
       const results = await measureAll(store, target, data, sources, args);
-      const report = await buildReport(store, target, data, args, results);
-      console.log(`\n${formatTable(report)}\n`);
+      log(`Measuring incremental views: ${INCREMENTAL_ROUNDS} rounds`);
+      const incremental = await measureIncremental(store, target, data.index, data.anchor, INCREMENTAL_ROUNDS);
+      const report = { ...(await buildReport(store, target, data, args, results)), incremental };
+      console.log(`\n${formatTable(report)}\n\n${formatIncremental(incremental)}\n`);
       log(`Saved ${path.relative(process.cwd(), await saveReport(report))}`);
     } finally {
       await store.close();
@@ -71,7 +76,7 @@ async function measureAll(store: LogStore, target: EngineTarget, data: BenchData
   return measureCases(BENCH_CASES, context, args);
 }
 
-async function buildReport(store: LogStore, target: EngineTarget, data: BenchData, args: BenchArgs, cases: CaseResult[]): Promise<BenchReport> {
+async function buildReport(store: LogStore, target: EngineTarget, data: BenchData, args: BenchArgs, cases: CaseResult[]): Promise<Omit<BenchReport, "incremental">> {
   const info = await store.info();
   return {
     createdAt: new Date().toISOString(),

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fieldValuesQueryOptions, type FieldValuesInput } from "@/lib/queries/logs";
@@ -10,6 +11,8 @@ import { FieldValuesList, type FieldValueActions } from "./field-values-list";
 export interface FieldSidebarProps extends FieldValueActions {
   /** Top values of the default fields, from the page's own search. */
   topValues: FieldTopValues[];
+  /** When the top values were counted (they are a top list, recounted on their own cadence). */
+  asOf?: ReactNode;
   total: number;
   /** Every field of the index pattern; undefined while loading. */
   fields: LogField[] | undefined;
@@ -21,13 +24,14 @@ export interface FieldSidebarProps extends FieldValueActions {
 const MAX_LISTED = 200;
 
 /** The default fields' top values, and any other field's on demand (one more request per field opened). */
-export function FieldSidebar({ topValues, total, fields, fieldsError, filters, onInclude, onExclude }: FieldSidebarProps) {
+export function FieldSidebar({ topValues, total, fields, fieldsError, filters, onInclude, onExclude, asOf }: FieldSidebarProps) {
   const [filter, setFilter] = useState("");
   const [open, setOpen] = useState<string | null>(null);
   const shown = new Set(topValues.map((t) => t.field));
   const others = (fields ?? []).filter((f) => !shown.has(f.name) && f.name.toLowerCase().includes(filter.trim().toLowerCase()));
   return (
     <aside className="panel lx-sidebar" aria-label="Fields" data-testid="field-sidebar">
+      {topValues.length > 0 ? asOf : null}
       {topValues.map((values) => (
         <section key={values.field} className="lx-field" aria-label={values.field}>
           <h3 className="lx-field-name">{values.field}</h3>

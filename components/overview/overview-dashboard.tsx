@@ -18,6 +18,7 @@ import { OverviewFilters } from "./overview-filters";
 import { StatusClassPanel } from "./status-class-panel";
 import { TopEndpointsTable } from "./top-endpoints-table";
 import { TopErrorsTable } from "./top-errors-table";
+import { TopListsAsOf, ViewWindowNote } from "@/components/ui/view-freshness-note";
 
 export interface OverviewDashboardProps {
   input: OverviewQueryInput;
@@ -55,6 +56,7 @@ export function OverviewDashboard({ input, refresh, timeZone, onFiltersChange, o
       ) : null}
       {data && !error && (data.services.length > 0 || data.errorServices.length > 0) ? (
         <>
+          <ViewWindowNote freshness={data.freshness} from={data.from} to={data.to} interval={data.interval} timeZone={timeZone} />
           <ErrorRatePanel
             data={data}
             timeZone={timeZone}
@@ -71,8 +73,8 @@ export function OverviewDashboard({ input, refresh, timeZone, onFiltersChange, o
           />
           <ErrorLinesPanel data={data} timeZone={timeZone} onZoom={(first, last) => onZoom(span(data, first, last))} colorIndex={(service) => colorOrder.indexOf(service)} />
           <div className="ov-columns">
-            <TopEndpointsTable endpoints={data.topEndpoints} />
-            <TopErrorsTable errors={data.topErrors} />
+            <TopEndpointsTable endpoints={data.topEndpoints} asOf={<TopListsAsOf topLists={data.freshness.topLists} timeZone={timeZone} />} />
+            <TopErrorsTable errors={data.topErrors} asOf={<TopListsAsOf topLists={data.freshness.topLists} timeZone={timeZone} />} />
           </div>
         </>
       ) : null}

@@ -1,15 +1,17 @@
+import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { FailingEndpoint } from "@/lib/schemas/overview";
 import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 /** Endpoints by route template (ids folded into {id}), most 5xx first. */
-export function TopEndpointsTable({ endpoints }: { endpoints: FailingEndpoint[] }) {
+export function TopEndpointsTable({ endpoints, asOf }: { endpoints: FailingEndpoint[]; asOf?: ReactNode }) {
   return (
     <section className="panel" aria-labelledby="top-endpoints-title">
       <header className="panel-header">
         <h2 id="top-endpoints-title">Top failing endpoints</h2>
       </header>
+      {asOf}
       {endpoints.length === 0 ? (
         <EmptyState title="No 5xx responses in this range" />
       ) : (

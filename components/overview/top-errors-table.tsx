@@ -1,15 +1,17 @@
+import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/lib/format";
 import type { TopError } from "@/lib/schemas/overview";
 import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 /** ERROR and FATAL lines that carry an error type, grouped by type and message (ids and numbers folded). */
-export function TopErrorsTable({ errors }: { errors: TopError[] }) {
+export function TopErrorsTable({ errors, asOf }: { errors: TopError[]; asOf?: ReactNode }) {
   return (
     <section className="panel" aria-labelledby="top-errors-title">
       <header className="panel-header">
         <h2 id="top-errors-title">Top errors</h2>
       </header>
+      {asOf}
       {errors.length === 0 ? (
         <EmptyState title="No typed errors in this range" />
       ) : (

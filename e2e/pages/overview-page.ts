@@ -8,6 +8,10 @@ export class OverviewPage {
   readonly healthBanner: Locator;
   readonly urlStateNotice: Locator;
   readonly topEndpoints: Locator;
+  /** Which window the charts show after alignment, and up to when buckets came from the cache. */
+  readonly windowNote: Locator;
+  /** When the top lists were counted ("Exact as of …"). */
+  readonly topListsAsOf: Locator;
 
   constructor(readonly page: Page) {
     this.dashboard = page.getByTestId("overview");
@@ -16,6 +20,8 @@ export class OverviewPage {
     this.healthBanner = page.getByTestId("health-banner");
     this.urlStateNotice = page.getByTestId("url-state-notice");
     this.topEndpoints = page.getByTestId("top-endpoints");
+    this.windowNote = page.getByTestId("view-window");
+    this.topListsAsOf = page.getByTestId("top-lists-as-of");
   }
 
   async open(range: { from: string; to: string } = { from: "now-1h", to: "now" }) {

@@ -19,6 +19,11 @@ export interface LogPageQueryInput {
   pit?: { id: string; keepAlive: string; after?: unknown[]; direction: "next" | "prev" };
   /** A live page after the first (no point in time): search_after on the time alone, `order` being the read order. */
   liveAfter?: [number];
+  /**
+   * False for the live first page, whose histogram, total and top values come incrementally
+   * (get-explorer-summary.ts): the page search is then lines only, with no count and no aggregation.
+   */
+  summary?: boolean;
 }
 
 /** search_after sentinel below every _shard_doc: [ts, -1] resumes at the first line sharing ts. */
@@ -42,10 +47,12 @@ export function buildLogPageQuery(input: LogPageQueryInput): Record<string, unkn
   const { mapping, pit } = input;
   const body: Record<string, unknown> = {
     size: input.size,
-    track_total_hits: true,
+    track_total_hits: input.summary !== false,
     query: { bool: { filter: input.filters } },
     sort: logPageSort(mapping.timestamp, input.order, pit),
-    aggs: {
+  };
+  if (input.summary !== false) {
+    body["aggs"] = {
       histogram: {
         date_histogram: {
           field: mapping.timestamp,
@@ -55,8 +62,8 @@ export function buildLogPageQuery(input: LogPageQueryInput): Record<string, unkn
         },
       },
       ...topValuesAggs(input.topFields),
-    },
-  };
+    };
+  }
   if (pit) {
     body["pit"] = { id: pit.id, keep_alive: pit.keepAlive };
     if (pit.after) body["search_after"] = pit.after;

@@ -15,8 +15,9 @@ export interface LogSearchQueryInput {
 }
 
 /** The filters shared by the table, the histogram and exports of one explorer view. */
-export function buildLogFilters({ params, from, to, mapping, queryFields = [] }: Omit<LogSearchQueryInput, "params"> & { params: Omit<LogSearchQueryInput["params"], "size" | "order"> }): unknown[] {
-  const filter: unknown[] = [timeRangeClause(mapping.timestamp, from, to, "lte")];
+export function buildLogFilters({ params, from, to, mapping, queryFields = [], upper = "lte" }: Omit<LogSearchQueryInput, "params"> & { params: Omit<LogSearchQueryInput["params"], "size" | "order">; upper?: "lt" | "lte" }): unknown[] {
+  // The explorer's `to` is inclusive; incremental histogram spans are half-open so they tile exactly.
+  const filter: unknown[] = [timeRangeClause(mapping.timestamp, from, to, upper)];
   if (params.service.length) filter.push({ terms: { [mapping.service]: params.service } });
   if (params.environment.length) filter.push({ terms: { [mapping.environment]: params.environment } });
   if (params.level.length) {

@@ -14,17 +14,31 @@ export interface OverviewQueryInput {
   mapping: FieldMapping;
 }
 
-/** The overview's searches, sent together as one _msearch; the verb reads the answers in this order. */
-export const OVERVIEW_SEARCHES = ["requests", "errorLines", "endpoints", "endpointServices", "facets"] as const;
+/**
+ * The overview's time series: time first (over_time, then services), so each bucket is answered
+ * by itself and a refresh asks only for the buckets a cache cannot answer (search-incremental.ts).
+ */
+export const OVERVIEW_SERIES = ["requests", "errorLines"] as const;
+/** The overview's top lists: counted over the whole window, not sums of buckets. */
+export const OVERVIEW_TOP_LISTS = ["endpoints", "endpointServices", "topErrors", "facets"] as const;
+/** Every overview search; a full view sends them together as one _msearch. */
+export const OVERVIEW_SEARCHES = [...OVERVIEW_SERIES, ...OVERVIEW_TOP_LISTS] as const;
 
-export function buildOverviewSearches(input: OverviewQueryInput): Record<(typeof OVERVIEW_SEARCHES)[number], Record<string, unknown>> {
+export function buildOverviewSeries(input: OverviewQueryInput): Record<(typeof OVERVIEW_SERIES)[number], Record<string, unknown>> {
+  return { requests: buildRequestSearch(input), errorLines: buildErrorLineSearch(input) };
+}
+
+export function buildOverviewTopLists(input: OverviewQueryInput): Record<(typeof OVERVIEW_TOP_LISTS)[number], Record<string, unknown>> {
   return {
-    requests: buildRequestSearch(input),
-    errorLines: buildErrorLineSearch(input),
     endpoints: buildEndpointSearch(input, overviewFilters(input, { requestsOnly: true })),
     endpointServices: buildFailingPathServicesSearch(input, overviewFilters(input, { requestsOnly: true })),
+    topErrors: buildTopErrorSearch(input),
     facets: buildFacetSearch(input),
   };
+}
+
+export function buildOverviewSearches(input: OverviewQueryInput): Record<(typeof OVERVIEW_SEARCHES)[number], Record<string, unknown>> {
+  return { ...buildOverviewSeries(input), ...buildOverviewTopLists(input) };
 }
 
 /** Range [from, to) plus the service and environment filters; `requestsOnly` keeps lines with a status. */
@@ -53,18 +67,18 @@ function histogram(input: OverviewQueryInput) {
   };
 }
 
-function byService(input: OverviewQueryInput, aggs: Record<string, unknown>) {
-  return { terms: { field: input.mapping.service, size: OVERVIEW_LIMITS.services, order: { _count: "desc" } }, aggs };
+/** Each bucket's busiest services; pivotByService ranks them over the window. */
+function overTimeByService(input: OverviewQueryInput, aggs: Record<string, unknown>) {
+  return { over_time: { date_histogram: histogram(input), aggs: { by_service: { terms: { field: input.mapping.service, size: OVERVIEW_LIMITS.services, order: { _count: "desc" } }, aggs } } } };
 }
 
-/** Request lines per service per bucket by status class: the error-rate lines and the stacked bars. */
+/** Request lines per bucket per service by status class: the error-rate lines and the stacked bars. */
 function buildRequestSearch(input: OverviewQueryInput): Record<string, unknown> {
-  const classes = statusClassAgg(input.mapping);
   return {
     size: 0,
     track_total_hits: false,
     query: { bool: { filter: overviewFilters(input, { requestsOnly: true }) } },
-    aggs: { by_service: byService(input, { status_class: classes, over_time: { date_histogram: histogram(input), aggs: { status_class: classes } } }) },
+    aggs: overTimeByService(input, { status_class: statusClassAgg(input.mapping) }),
   };
 }
 
@@ -74,16 +88,28 @@ function levelOf(mapping: FieldMapping, classes: LevelClass[]): Record<string, u
   return levelClassClause(mapping.level, mapping.levelScheme, classes)!;
 }
 
-/** ERROR and FATAL lines per service per bucket, and the top error types and messages among them. */
+/** ERROR and FATAL lines per bucket per service. */
 function buildErrorLineSearch(input: OverviewQueryInput): Record<string, unknown> {
   const { mapping } = input;
   const levels = { filters: { filters: { error: levelOf(mapping, ["error"]), fatal: levelOf(mapping, ["fatal"]) } } };
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: [...overviewFilters(input), levelOf(mapping, ["error", "fatal"])] } },
+    query: { bool: { filter: errorLineFilters(input) } },
+    aggs: overTimeByService(input, { level: levels }),
+  };
+}
+
+const errorLineFilters = (input: OverviewQueryInput) => [...overviewFilters(input), levelOf(input.mapping, ["error", "fatal"])];
+
+/** The top error types and messages among ERROR and FATAL lines. */
+function buildTopErrorSearch(input: OverviewQueryInput): Record<string, unknown> {
+  const { mapping } = input;
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter: errorLineFilters(input) } },
     aggs: {
-      by_service: byService(input, { level: levels, over_time: { date_histogram: histogram(input), aggs: { level: levels } } }),
       top_errors: {
         filter: { exists: { field: mapping.errorType } },
         aggs: {

@@ -3,6 +3,7 @@ import { fieldMappingSchema } from "@/lib/schemas/field-mapping";
 import { sourceNameSchema } from "./log-source";
 import { statusClassSchema } from "./status-class";
 import { timeRangeParamsSchema } from "./time-range";
+import { viewFreshnessSchema } from "./view-freshness";
 
 const token = z.string().trim().min(1).max(128);
 
@@ -96,6 +97,8 @@ export const logSearchResponseSchema = z.object({
   /** The field mapping the lines were read with, so the table knows ids, stacks and levels. */
   mapping: fieldMappingSchema,
   notices: z.array(z.string()),
+  /** How the first page's histogram, total and top values were answered; null on later pages (counted with the page). */
+  freshness: viewFreshnessSchema.nullable(),
 });
 
 export type LogLine = z.infer<typeof logLineSchema>;

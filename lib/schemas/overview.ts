@@ -2,6 +2,7 @@ import { z } from "zod";
 import { errorRatePointSchema } from "./error-rate";
 import { sourceNameSchema } from "./log-source";
 import { timeRangeParamsSchema } from "./time-range";
+import { viewFreshnessSchema } from "./view-freshness";
 
 const filterValue = (what: string) => z.string().trim().min(1).max(128).regex(/^[\w.\-:/]+$/, `${what} names use letters, digits and . - _ : /`);
 
@@ -76,6 +77,7 @@ export const overviewResponseSchema = z.object({
   /** Which sources each service logs to (their names), so a click opens the explorer on a source that has its lines. */
   serviceSources: z.record(z.string(), z.array(z.string())),
   notices: z.array(z.string()),
+  freshness: viewFreshnessSchema,
 });
 
 export type OverviewPoint = z.infer<typeof overviewPointSchema>;
@@ -84,3 +86,4 @@ export type ErrorLinePoint = z.infer<typeof errorLinePointSchema>;
 export type FailingEndpoint = z.infer<typeof failingEndpointSchema>;
 export type TopError = z.infer<typeof topErrorSchema>;
 export type OverviewResponse = z.infer<typeof overviewResponseSchema>;
+

@@ -39,6 +39,11 @@ const envSchema = z.object({
   AUTH_PROXY_DEFAULT_ROLE: z.enum(["viewer", "editor", "admin"]).default("viewer"),
   TRIAGE_ADMIN_EMAIL: z.string().optional(),
   TRIAGE_ADMIN_PASSWORD: z.string().optional(),
+  /** Incremental views (lib/server/logs/view-cache.ts): byte budget, settle lag, reuse grain, top-list cadence. */
+  VIEW_CACHE_MB: z.coerce.number().min(0).default(64),
+  VIEW_SETTLE_LAG_SECONDS: z.coerce.number().min(0).default(120),
+  VIEW_REUSE_SECONDS: z.coerce.number().min(0).default(5),
+  VIEW_TOP_LISTS_SECONDS: z.coerce.number().min(0).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,3 +1,4 @@
+import { seriesBuckets } from "@/lib/logs/bucket-plan";
 import { buildOverviewSearches, OVERVIEW_SEARCHES } from "@/lib/logs/build-overview-searches";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { getOverview } from "@/lib/server/overview/get-overview";
@@ -7,18 +8,15 @@ import { msearchTook, verbSample } from "./counting-store";
 import { rawMsearch } from "./engine-http";
 import { createLogContext } from "@/lib/server/logs/log-context";
 
-interface TermsAgg {
-  buckets?: Array<{ doc_count: number }>;
-  sum_other_doc_count?: number;
-}
-
 /** Request lines counted by the raw answer's `requests` search (its searches track no hit totals). */
 function requestLines(aggregations: Record<string, unknown> | undefined): number {
-  const byService = aggregations?.["by_service"] as TermsAgg | undefined;
-  return (byService?.buckets ?? []).reduce((sum, bucket) => sum + bucket.doc_count, byService?.sum_other_doc_count ?? 0);
+  return seriesBuckets(aggregations).reduce((sum, bucket) => sum + bucket.doc_count, 0);
 }
 
-/** The overview: every panel from one `_msearch` of four searches, against the same four bodies sent raw. */
+/**
+ * The overview as a full view (no cache: every bucket and every top list asked for), against the
+ * same bodies sent raw in one `_msearch`.
+ */
 export function overviewCases(view: string, services: string[]): BenchCase[] {
   return [
     {

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { EngineInfo } from "@/lib/server/log-store/types";
+import type { IncrementalReport } from "./incremental-cases";
 import type { CaseResult, ViewRatio } from "./measure";
 import type { BenchData } from "./seed-bench-index";
 
@@ -16,6 +17,7 @@ export interface BenchReport {
   settings: { warmup: number; iterations: number; requestCache: "disabled" };
   cases: CaseResult[];
   apiToRaw: ViewRatio[];
+  incremental: IncrementalReport;
 }
 
 const RESULTS_DIR = path.resolve(import.meta.dirname, "..", "..", "bench", "results");

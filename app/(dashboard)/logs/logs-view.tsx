@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { LazyLogHistogramChart as LogHistogramChart } from "@/components/charts/lazy-charts";
+import { TopListsAsOf, ViewWindowNote } from "@/components/ui/view-freshness-note";
 import { ColumnChooser } from "@/components/logs/column-chooser";
 import { ExportMenu } from "@/components/logs/export-menu";
 import { FieldSidebar } from "@/components/logs/field-sidebar";
@@ -71,6 +72,7 @@ export function LogsView() {
           <h2 id="lx-histogram-title">Matching lines over time</h2>
           {data ? <span className="muted">{data.histogram.interval} buckets{cursor ? " · range frozen while paging" : ""}</span> : null}
         </header>
+        {data?.freshness ? <ViewWindowNote freshness={data.freshness} from={data.from} to={data.to} interval={data.histogram.interval} timeZone={state.tz} /> : null}
         {data && !error ? (
           <LogHistogramChart
             buckets={data.histogram.buckets}
@@ -82,6 +84,7 @@ export function LogsView() {
       <div className="lx-body">
         <FieldSidebar
           topValues={error ? [] : topValues}
+          asOf={data?.freshness ? <TopListsAsOf topLists={data.freshness.topLists} timeZone={state.tz} /> : null}
           total={data?.total ?? 0}
           fields={fields.data?.fields}
           fieldsError={fields.error?.message ?? null}

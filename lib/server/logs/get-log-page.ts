@@ -8,13 +8,15 @@ import { levelLabeller } from "@/lib/logs/level-scheme";
 import { shapeHistogram, shapeTopValues, type TopValuesField } from "@/lib/logs/shape-log-page";
 import { describeSecretFieldUse, secretFieldUse } from "@/lib/logs/secret-fields";
 import { CURSOR_MESSAGE, type LogSearchParams, type LogSearchResponse } from "@/lib/schemas/log-search";
+import { alignViewWindow } from "@/lib/time/align-window";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { checkTimeRange, type TimeRange } from "@/lib/time/resolve-time-range";
 import { badRequest } from "../errors";
 import { logger } from "../logger";
 import { getAppSecret } from "../security/app-secret";
 import { leaveOtherViews, type ExplorerPitSlot } from "./explorer-pits";
-import { sourceNameOf, type LogContext } from "./log-context";
+import { getExplorerSummary } from "./get-explorer-summary";
+import { resolveViewRange, sourceNameOf, type LogContext } from "./log-context";
 import { asQueryError, prepareLogView } from "./prepare-log-view";
 import { readInSnapshot, readLive, type PageBase, type PageReadResult, type Search } from "./read-log-page";
 import { toLogLines } from "./to-log-lines";
@@ -44,14 +46,21 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
   const fingerprint = searchFingerprint({ indexPattern, ...params });
   const signing = signingKey(Boolean(params.cursor));
   const cursor = params.cursor ? readCursor(params.cursor, await signing, fingerprint) : null;
-  const view = await prepareLogView(params, context, cursor?.range);
+  // A first page's relative edges move to the bucket grid, so its histogram can be answered incrementally; later pages keep the frozen range.
+  const aligned = cursor ? null : alignViewWindow(params, resolveViewRange(params, context));
+  const view = await prepareLogView(params, context, cursor?.range ?? (aligned ? { from: aligned.from, to: aligned.to } : undefined));
   const { from, to } = view.range;
-  const interval = chooseBucketInterval(to.getTime() - from.getTime());
+  const interval = aligned?.interval ?? chooseBucketInterval(to.getTime() - from.getTime());
   const { fields: topFields, notices } = sidebarFields(view.catalog, mapping, context);
-  const base: PageBase = { filters: view.filters, mapping, order: params.order, from, to, interval: interval.label, topFields };
+  const base: PageBase = { filters: view.filters, mapping, order: params.order, from, to, interval: interval.label, topFields, summary: aligned === null };
+  const summarizing = aligned ? getExplorerSummary(context, { params, window: aligned, queryFields: view.queryFields, topFields }).catch((error: unknown) => Promise.reject(asQueryError(error, params.q))) : null;
+  // Awaited after the page; this only keeps an early failure from counting as unhandled meanwhile.
+  summarizing?.catch(() => undefined);
   const search: Search = async (body) => {
     try {
-      const [result] = await store.msearch([{ index: indexPattern, body }], { signal });
+      // Live reads (no point in time) are the same for every viewer of an aligned window: shared through the view cache.
+      const requests = [{ index: indexPattern, body }];
+      const [result] = body["pit"] ? await store.msearch(requests, { signal }) : await context.viewCache.msearch(store, requests, { signal, now: context.now, rules: context.rules });
       return result!;
     } catch (error) {
       throw asQueryError(error, params.q);
@@ -78,12 +87,14 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
     page = "unavailable" in snapshot ? await withNotice(readLive(search, base, params.size, cursor.cursor), snapshot.unavailable) : snapshot;
   }
 
+  const summary = await summarizing;
+  const total = summary ? summary.total : page.result.total;
   const key = await signing;
   const { lines, redactions } = toLogLines(page.shown, mapping, sourceNameOf(context));
   const paging = planLogPaging({
     ...(cursor ? { page: cursor.cursor.page, offset: cursor.cursor.offset } : { page: 1, offset: 0 }),
     size: params.size,
-    total: page.result.total,
+    total,
     shown: page.shown,
     read: page.read,
     view: { from: from.getTime(), to: to.getTime(), fingerprint },
@@ -92,17 +103,18 @@ export async function getLogPage(params: LogSearchParams, context: LogContext, o
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    total: page.result.total,
-    totalRelation: page.result.totalRelation ?? "eq",
+    total,
+    totalRelation: summary ? "eq" : (page.result.totalRelation ?? "eq"),
     sourceName: sourceNameOf(context),
     lines,
     paging,
-    histogram: shapeHistogram(page.result.aggregations, interval),
-    topValues: shapeTopValues(page.result.aggregations, topFields),
+    histogram: summary?.histogram ?? shapeHistogram(page.result.aggregations, interval),
+    topValues: summary?.topValues ?? shapeTopValues(page.result.aggregations, topFields),
     queryFields: view.queryFields,
     redactions,
     mapping,
-    notices: [...context.notices, ...notices, ...page.notices, ...(key ? [] : [NO_SIGNING_NOTICE])],
+    notices: [...context.notices, ...notices, ...page.notices, ...(summary?.notices ?? []), ...(key ? [] : [NO_SIGNING_NOTICE])],
+    freshness: summary?.freshness ?? null,
   };
 }
 

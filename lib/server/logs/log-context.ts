@@ -11,6 +11,7 @@ import type { LogStore } from "../log-store/types";
 import { listReadableSources } from "../sources/list-log-sources";
 import { redactingLogStore, type RedactingLogStore } from "./redacting-log-store";
 import { activeRedactionRules } from "./redaction-rules";
+import { getViewCache, noViewCache, type ViewCache } from "./view-cache";
 
 /**
  * Everything a log verb needs, built once per request or per background job: the store, the
@@ -42,6 +43,12 @@ export interface LogContext {
   readonly curlOrigin?: string;
   /** Who is looking, set by routes from the actor: paging holds one point in time per viewer, exports are bounded per viewer. */
   readonly viewer?: { readonly id: string };
+  /**
+   * Closed buckets, top lists and in-flight requests shared across this instance's views
+   * (search-incremental.ts). Configured contexts get the instance's; explicit ones get none
+   * unless they pass one, so a test or a job sees every engine call it causes.
+   */
+  readonly viewCache: ViewCache;
 }
 
 type Optional = Partial<Omit<LogContext, "store" | "settings" | "sources">>;
@@ -54,7 +61,7 @@ export function createLogContext(parts: LogContextParts): LogContext {
   // With no source to read, one-source views still need settings; they check `sources` and say so.
   const settings = sources[0] ?? { indexPattern: "", mapping: parts.settings?.mapping ?? ECS_FIELD_MAPPING };
   const rules = parts.rules ?? activeRedactionRules();
-  return { notices: [], now: new Date(), ...parts, sources, settings, rules, store: redactingLogStore(parts.store, rules) };
+  return { notices: [], now: new Date(), ...parts, viewCache: parts.viewCache ?? noViewCache(), sources, settings, rules, store: redactingLogStore(parts.store, rules) };
 }
 
 export interface LoadLogContextOptions {
@@ -86,7 +93,7 @@ type SourcePicker = (readable: readonly ReadSource[]) => { sources: ReadSource[]
 async function buildConfigured(options: Omit<LoadLogContextOptions, "sources">, pick: SourcePicker): Promise<LogContext> {
   const [readable, store] = await Promise.all([listReadableSources(), getLogStore()]);
   const { sources, notices } = pick(readable.sources);
-  return createLogContext({ store, sources, notices: [...readable.notices, ...notices], curlOrigin: getEnv().CURL_ORIGIN, ...options });
+  return createLogContext({ store, sources, notices: [...readable.notices, ...notices], curlOrigin: getEnv().CURL_ORIGIN, viewCache: getViewCache(), ...options });
 }
 
 /** The named sources, with a notice for each name that is gone (deleted, renamed or disabled) so an old link explains itself. */

@@ -1,19 +1,27 @@
 import "server-only";
 import { buildEndpointRecountSearch } from "@/lib/logs/build-endpoint-search";
-import { buildOverviewSearches, OVERVIEW_SEARCHES, overviewFilters, type OverviewQueryInput } from "@/lib/logs/build-overview-searches";
+import { buildOverviewSeries, buildOverviewTopLists, OVERVIEW_SERIES, OVERVIEW_TOP_LISTS, overviewFilters, type OverviewQueryInput } from "@/lib/logs/build-overview-searches";
+import { OVERVIEW_LIMITS } from "@/lib/logs/overview-limits";
+import { pivotByService } from "@/lib/logs/pivot-series";
 import { mergeServiceTotals, serviceLimitNotice, shapeErrorLines, shapeFacets, shapeRequestSeries } from "@/lib/logs/shape-overview";
 import { applyEndpointRecount, endpointLimitNotice, shapeTopEndpoints } from "@/lib/logs/shape-top-endpoints";
 import { errorLimitNotice, shapeTopErrors } from "@/lib/logs/shape-top-errors";
 import type { OverviewParams, OverviewResponse } from "@/lib/schemas/overview";
-import { chooseBucketInterval } from "@/lib/time/bucket-interval";
+import { alignViewWindow } from "@/lib/time/align-window";
+import type { TimeRange } from "@/lib/time/resolve-time-range";
 import { resolveViewRange, type LogContext } from "../logs/log-context";
-import { searchEachSource } from "../logs/search-sources";
+import { searchView, type TopListsSpec } from "../logs/search-incremental";
+import { searchEachSource, type SourceAnswers } from "../logs/search-sources";
+import { viewFreshness } from "../logs/view-freshness";
+
+type TopListsName = (typeof OVERVIEW_TOP_LISTS)[number];
+type TopLists = Pick<OverviewResponse, "topEndpoints" | "topErrors" | "available" | "serviceSources"> & { notices: string[] };
 
 /**
  * Each service's sources, from every source's own facet answer (already redacted at the context's
  * store). Empty when one source was read: the explorer reads that one anyway, and links stay short.
  */
-function servicesBySource(bySource: { source: { name: string }; results: { facets: { aggregations?: Record<string, unknown> } } }[]): Record<string, string[]> {
+function servicesBySource(bySource: SourceAnswers<TopListsName>["bySource"]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (bySource.length < 2) return out;
   for (const { source, results } of bySource) for (const service of shapeFacets(results.facets.aggregations).services) (out[service] ??= []).push(source.name);
@@ -22,46 +30,60 @@ function servicesBySource(bySource: { source: { name: string }; results: { facet
 
 /**
  * Every overview panel from one _msearch round trip over every source the view reads; the
- * engine counts, sources add up by service and bucket, rates are computed here. A second round
- * trip follows only when top endpoints had to cut paths, to count the listed ones exactly.
+ * engine counts, sources add up by service and bucket, rates are computed here. Relative ranges
+ * are aligned to the bucket grid and answered incrementally (search-incremental.ts): closed
+ * buckets from the instance's cache, the open tail from the engine, top lists on their own
+ * cadence. A second round trip follows only when top endpoints had to cut paths.
  */
 export async function getOverview(params: OverviewParams, context: LogContext): Promise<OverviewResponse> {
-  const { from, to } = resolveViewRange(params, context);
-  const interval = chooseBucketInterval(to.getTime() - from.getTime());
-  const inputFor = (mapping: OverviewQueryInput["mapping"]): OverviewQueryInput => ({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping });
-  // Every source's searches in one _msearch, each with its own field names; answers add up by key.
-  const answers = await searchEachSource(context, OVERVIEW_SEARCHES, (source) => buildOverviewSearches(inputFor(source.mapping)));
-  const { requests, errorLines, endpoints, endpointServices, facets } = answers.merged;
+  const window = alignViewWindow(params, resolveViewRange(params, context));
+  const inputFor = (mapping: OverviewQueryInput["mapping"], range: TimeRange): OverviewQueryInput => ({ ...range, intervalLabel: window.interval.label, services: params.service, environments: params.environment, mapping });
 
-  // Every key below (services, paths, messages, facets) arrives redacted from the context's store.
-  const series = shapeRequestSeries(requests);
-  const errors = shapeErrorLines(errorLines);
-  const topEndpoints = shapeTopEndpoints(endpoints, endpointServices);
-  const topErrors = shapeTopErrors(errorLines);
-  // Only when the ranking had to leave lines out: a second round trip counts the listed endpoints exactly, in every source.
-  let listedEndpoints = topEndpoints.endpoints;
-  if (topEndpoints.recount.length > 0) {
-    const recounted = await searchEachSource(context, ["recount"] as const, (source) => {
-      const input = inputFor(source.mapping);
-      return { recount: buildEndpointRecountSearch(input, overviewFilters(input, { requestsOnly: true }), topEndpoints.recount) };
-    });
-    listedEndpoints = applyEndpointRecount(topEndpoints.recount, recounted.merged.recount);
-  }
-  const limitNotices = [serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), endpointLimitNotice(topEndpoints), errorLimitNotice(topErrors.ungrouped)];
+  const topLists: TopListsSpec<TopListsName, TopLists> = {
+    names: OVERVIEW_TOP_LISTS,
+    build: (source, range) => buildOverviewTopLists(inputFor(source.mapping, range)),
+    finish: async (answers, range) => {
+      const { endpoints, endpointServices, topErrors: errorAnswer, facets } = answers.merged;
+      // Every key below (services, paths, messages, facets) arrives redacted from the context's store.
+      const topEndpoints = shapeTopEndpoints(endpoints, endpointServices);
+      const topErrors = shapeTopErrors(errorAnswer);
+      // Only when the ranking had to leave lines out: a second round trip counts the listed endpoints exactly, in every source.
+      let listed = topEndpoints.endpoints;
+      if (topEndpoints.recount.length > 0) {
+        const recounted = await searchEachSource(context, ["recount"] as const, (source) => {
+          const input = inputFor(source.mapping, range);
+          return { recount: buildEndpointRecountSearch(input, overviewFilters(input, { requestsOnly: true }), topEndpoints.recount) };
+        });
+        listed = applyEndpointRecount(topEndpoints.recount, recounted.merged.recount);
+      }
+      const notices = [endpointLimitNotice(topEndpoints), errorLimitNotice(topErrors.ungrouped)].filter((notice): notice is string => notice !== null);
+      return { topEndpoints: listed, topErrors: topErrors.errors, available: shapeFacets(facets), serviceSources: servicesBySource(answers.bySource), notices };
+    },
+  };
+  const answers = await searchView(context, {
+    window: { from: window.from, to: window.to, intervalMs: window.interval.ms, relative: window.aligned.from && window.aligned.to },
+    series: { names: OVERVIEW_SERIES, build: (source, range) => buildOverviewSeries(inputFor(source.mapping, range)) },
+    tops: topLists,
+  });
+  const { requests, errorLines } = answers.series.merged;
+  const series = shapeRequestSeries(pivotByService(requests, OVERVIEW_LIMITS.services));
+  const errors = shapeErrorLines(pivotByService(errorLines, OVERVIEW_LIMITS.services));
+  const tops = answers.tops!.value;
   return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    intervalMs: interval.ms,
-    interval: interval.label,
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    intervalMs: window.interval.ms,
+    interval: window.interval.label,
     services: series.services,
     points: series.points,
     errorServices: errors.services,
     errorPoints: errors.points,
     totals: mergeServiceTotals(series.totals, errors.totals),
-    topEndpoints: listedEndpoints,
-    topErrors: topErrors.errors,
-    available: shapeFacets(facets),
-    serviceSources: servicesBySource(answers.bySource),
-    notices: [...context.notices, ...answers.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
+    topEndpoints: tops.topEndpoints,
+    topErrors: tops.topErrors,
+    available: tops.available,
+    serviceSources: tops.serviceSources,
+    notices: [...context.notices, ...answers.series.notices, serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), ...tops.notices].filter((notice): notice is string => notice !== null),
+    freshness: viewFreshness(window, answers, context),
   };
 }

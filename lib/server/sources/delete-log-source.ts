@@ -2,12 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/schemas/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDb } from "../db";
+import { invalidateViewCache } from "../logs/view-cache";
 import { ApiError, notFound } from "../errors";
 import { auditedSource, beginSourceWrite, STALE_SOURCE } from "./source-writes";
 
 /** Deletes a source (against the version the admin saw). The last one stays: views need something to read; disable it instead. */
 export async function deleteLogSource(id: string, version: number, actor: Actor, ip?: string): Promise<{ deleted: true }> {
-  return getDb().$transaction(async (tx) => {
+  const saved = await getDb().$transaction(async (tx) => {
     const { sources: existing } = await beginSourceWrite(tx, actor.email);
     const source = existing.find((candidate) => candidate.id === id);
     if (!source) throw notFound("This source no longer exists: it was deleted already.");
@@ -17,4 +18,7 @@ export async function deleteLogSource(id: string, version: number, actor: Actor,
     await recordAuditEvent({ actor, action: "source.deleted", targetType: "log_source", targetId: id, details: { version, before: auditedSource(source) }, ip }, tx);
     return { deleted: true as const };
   });
+  // Views cached under the old settings go at once here; other instances see the new version in their keys.
+  invalidateViewCache();
+  return saved;
 }

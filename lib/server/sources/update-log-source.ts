@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/schemas/auth";
 import { DEFAULT_SOURCE_ID, type LogSource, type UpdateLogSourceInput } from "@/lib/schemas/log-source";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDb } from "../db";
+import { invalidateViewCache } from "../logs/view-cache";
 import { ApiError, notFound } from "../errors";
 import { toLogSource, toRowData } from "./source-rows";
 import { assertSourceFits, auditedSource, beginSourceWrite, STALE_SOURCE } from "./source-writes";
@@ -13,7 +14,7 @@ import { assertSourceFits, auditedSource, beginSourceWrite, STALE_SOURCE } from 
  */
 export async function updateLogSource(id: string, input: UpdateLogSourceInput, actor: Actor, ip?: string): Promise<LogSource> {
   const { version, ...value } = input;
-  return getDb().$transaction(async (tx) => {
+  const saved = await getDb().$transaction(async (tx) => {
     const { sources: existing, materialized } = await beginSourceWrite(tx, actor.email);
     // An edit of the stand-in (version 0) is an edit of the row this write just created; if a row
     // existed already, someone saved the default meanwhile and this edit is stale.
@@ -29,4 +30,7 @@ export async function updateLogSource(id: string, input: UpdateLogSourceInput, a
     await recordAuditEvent({ actor, action: "source.updated", targetType: "log_source", targetId: row.id, details: { version: row.version, before: auditedSource(before), after: auditedSource(value) }, ip }, tx);
     return toLogSource(row)!;
   });
+  // Views cached under the old settings go at once here; other instances see the new version in their keys.
+  invalidateViewCache();
+  return saved;
 }
