@@ -54,6 +54,29 @@ const someSource = async () => {
   return { id: row.id, body: { ...body, version: row.version } };
 };
 
+const ruleBody = () => ({
+  name: `roles-${crypto.randomUUID().slice(0, 8)}`,
+  severity: "warning",
+  measure: { kind: "error_lines" },
+  condition: { comparator: "above", threshold: 10, windowMinutes: 5, intervalSeconds: 60 },
+});
+/** A saved alert rule of this case's own (through the verb, so it is stored as the API stores it). */
+const someRule = async () => {
+  const { createAlertRule } = await import("@/lib/server/alerts/create-alert-rule");
+  const { alertRuleInputSchema } = await import("@/lib/schemas/alert-rule");
+  const actor = { id: crypto.randomUUID(), email: "roles@triage.test", name: "Roles", role: "admin", via: "session" } as const;
+  return createAlertRule(alertRuleInputSchema.parse(ruleBody()), actor);
+};
+const someSilence = async () => {
+  const rule = await someRule();
+  const silence = await db.alertSilence.create({ data: { ruleId: rule.id, endsAt: new Date(Date.now() + 3_600_000) } });
+  return { id: rule.id, silence: silence.id };
+};
+const contactPointBody = () => ({ name: `roles-${crypto.randomUUID().slice(0, 8)}`, kind: "webhook", url: "http://127.0.0.1:9/hook" });
+const someContactPoint = async () => db.contactPoint.create({ data: { ...contactPointBody(), kind: "webhook", secret: "a-signing-secret-of-roles" } });
+const writers: Role[] = ["editor", "admin"];
+const everyone: Role[] = ["viewer", "editor", "admin"];
+
 const CASES: Case[] = [
   { name: "create a user", method: "POST", path: "/api/users", allowed: ["admin"], prepare: async () => ({ body: { email: `new-${crypto.randomUUID().slice(0, 8)}@triage.test`, name: "New", password: "a long enough password", role: "viewer" } }) },
   { name: "change a role", method: "PATCH", path: "/api/users/[id]", allowed: ["admin"], prepare: async () => ({ params: { id: await someUser() }, body: { role: "editor" } }) },
@@ -68,6 +91,22 @@ const CASES: Case[] = [
   { name: "read the audit log", method: "GET", path: "/api/audit", allowed: ["admin"], prepare: async () => ({}) },
   { name: "list log sources", method: "GET", path: "/api/sources", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
   { name: "read who I am", method: "GET", path: "/api/auth/me", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "list alert rules", method: "GET", path: "/api/alerts", allowed: everyone, prepare: async () => ({}) },
+  { name: "create an alert rule", method: "POST", path: "/api/alerts", allowed: writers, prepare: async () => ({ body: ruleBody() }) },
+  { name: "read an alert rule", method: "GET", path: "/api/alerts/[id]", allowed: everyone, prepare: async () => ({ params: { id: (await someRule()).id } }) },
+  { name: "edit an alert rule", method: "PUT", path: "/api/alerts/[id]", allowed: writers, prepare: async () => { const rule = await someRule(); return { params: { id: rule.id }, body: { version: rule.version, rule: rule.rule } }; } },
+  { name: "delete an alert rule", method: "DELETE", path: "/api/alerts/[id]", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, search: "?version=1" }) },
+  { name: "disable an alert rule", method: "PUT", path: "/api/alerts/[id]/enabled", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: { version: 1, enabled: false } }) },
+  { name: "duplicate an alert rule", method: "POST", path: "/api/alerts/[id]/duplicate", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: {} }) },
+  { name: "silence an alert rule", method: "POST", path: "/api/alerts/[id]/silences", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: { endsAt: new Date(Date.now() + 3_600_000).toISOString() } }) },
+  { name: "end a silence", method: "DELETE", path: "/api/alerts/[id]/silences", allowed: writers, prepare: async () => { const { id, silence } = await someSilence(); return { params: { id }, search: `?silence=${silence}` }; } },
+  { name: "export alert rules", method: "GET", path: "/api/alerts/export", allowed: everyone, prepare: async () => ({}) },
+  { name: "import alert rules", method: "POST", path: "/api/alerts/import", allowed: writers, prepare: async () => ({ body: { format: "triage.alert-rules/v1", rules: [ruleBody()] } }) },
+  { name: "list firing alerts", method: "GET", path: "/api/alerts/firing", allowed: everyone, prepare: async () => ({}) },
+  { name: "list contact points", method: "GET", path: "/api/contact-points", allowed: everyone, prepare: async () => ({}) },
+  { name: "add a contact point", method: "POST", path: "/api/contact-points", allowed: writers, prepare: async () => ({ body: contactPointBody() }) },
+  { name: "edit a contact point", method: "PUT", path: "/api/contact-points/[id]", allowed: writers, prepare: async () => { const point = await someContactPoint(); return { params: { id: point.id }, body: { version: point.version, contactPoint: { ...contactPointBody(), name: point.name } } }; } },
+  { name: "delete a contact point", method: "DELETE", path: "/api/contact-points/[id]", allowed: writers, prepare: async () => ({ params: { id: (await someContactPoint()).id }, search: "?version=1" }) },
 ];
 
 describe.each(CASES)("$method $path ($name)", (testCase) => {
