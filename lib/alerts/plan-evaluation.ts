@@ -16,6 +16,8 @@ export interface RuleMeasurement {
   measure: AlertMeasure;
   scope: AlertScope;
   windowMinutes: number;
+  /** This rule's evaluation instant (its scheduled slot); the plan's `at` when absent. */
+  at?: Date;
 }
 
 export interface PlannedBody {
@@ -46,7 +48,8 @@ export function worstCaseSeries(scope: AlertScope): number {
 const hasOwnQuery = (rule: RuleMeasurement) => rule.scope.query.trim() !== "" || rule.measure.kind === "query_count";
 
 /** The per-rule aggregation: the rule's window and scope, then one series per service or one for all. */
-export function ruleAggregation(rule: RuleMeasurement, source: MeasureSource, at: Date, inner?: Record<string, unknown>): Record<string, unknown> {
+export function ruleAggregation(rule: RuleMeasurement, source: MeasureSource, planAt: Date, inner?: Record<string, unknown>): Record<string, unknown> {
+  const at = rule.at ?? planAt;
   const from = new Date(at.getTime() - rule.windowMinutes * 60_000);
   const filter = [timeRangeClause(source.mapping.timestamp, from, at, "lt"), ...scopeFilters(rule.scope, source)];
   const measure = inner ?? measureAggregations(rule.measure, source);
@@ -55,15 +58,15 @@ export function ruleAggregation(rule: RuleMeasurement, source: MeasureSource, at
 }
 
 function bodyFor(source: MeasureSource, rules: RuleMeasurement[], at: Date): PlannedBody {
-  const longest = Math.max(...rules.map((rule) => rule.windowMinutes));
+  const from = new Date(Math.min(...rules.map((rule) => (rule.at ?? at).getTime() - rule.windowMinutes * 60_000)));
+  const to = new Date(Math.max(...rules.map((rule) => (rule.at ?? at).getTime())));
   const aggs: Record<string, unknown> = {};
   const named = rules.map((rule, index) => {
     const agg = `r${index}`;
     aggs[agg] = ruleAggregation(rule, source, at);
     return { ruleId: rule.id, agg };
   });
-  const from = new Date(at.getTime() - longest * 60_000);
-  const body = { size: 0, track_total_hits: false, query: { bool: { filter: [timeRangeClause(source.mapping.timestamp, from, at, "lt")] } }, aggs };
+  const body = { size: 0, track_total_hits: false, query: { bool: { filter: [timeRangeClause(source.mapping.timestamp, from, to, "lt")] } }, aggs };
   return { source, body, rules: named };
 }
 
