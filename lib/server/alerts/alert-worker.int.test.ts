@@ -14,6 +14,7 @@ import type { LogStore } from "../log-store/types";
 import { createLogContext } from "../logs/log-context";
 import { sendDueNotifications } from "../notify/send-due-notifications";
 import { verifyWebhookSignature } from "../notify/webhook-signature";
+import { backtestRule } from "./backtest-rule";
 import { runEvaluationCycle } from "./run-evaluation-cycle";
 
 const MIN = 60_000;
@@ -81,6 +82,26 @@ describe.each(TEST_ENGINES)("alert worker on $name", (engine) => {
       expect({ service, transitions: recorded }).toEqual({ service, transitions: predictErrorRateTransitions(truth, rule, service, SLOTS).transitions });
     }
     expect(Math.max(...engineRequests)).toBe(1);
+  });
+
+  it("the backtest, replaying the same rule over the last 24 hours, fires as often and over the same spans as the worker", async () => {
+    const context = createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING }, now: new Date(ANCHOR + 1_000) });
+    const backtest = await backtestRule(rule, context, { range: "24h" });
+    expect(backtest.stepSeconds).toBe(60);
+    const rows = await db.prisma.alertTransition.findMany({ where: { ruleId }, include: { series: true }, orderBy: { evaluatedAt: "asc" } });
+    const burst = truth.incidents.find((incident) => incident.id === "users-null-user-500")!;
+    const users = backtest.series.find((series) => series.seriesKey === "users")!;
+    expect(users.firedCount).toBe(1);
+    expect(users.spans).toEqual([{ status: "firing", from: new Date(Date.parse(burst.start) + MIN).toISOString(), to: new Date(Date.parse(burst.end) + MIN).toISOString() }]);
+    // Every series: the firing episodes the worker recorded (it started 40 minutes back) are the backtest's.
+    for (const series of backtest.series) {
+      const fromBacktest = series.spans.filter((span) => span.status === "firing" && Date.parse(span.from) > SLOTS[0]!).map((span) => span.from);
+      const fromWorker = rows.filter((row) => row.series.seriesKey === series.seriesKey && row.toStatus === "firing" && row.evaluatedAt.getTime() > SLOTS[0]!).map((row) => row.evaluatedAt.toISOString());
+      expect({ series: series.seriesKey, firing: fromBacktest }).toEqual({ series: series.seriesKey, firing: fromWorker });
+    }
+    // The same rule with a threshold over the burst's rate never fires.
+    const higher = await backtestRule({ ...rule, condition: { ...rule.condition, threshold: 100 } }, context, { range: "24h" });
+    expect(higher.firedCount).toBe(0);
   });
 
   it("delivers exactly one firing and one resolved per episode to a receiver that fails twice, each signature valid", async () => {
