@@ -13,7 +13,7 @@ const HOSTILE = ["\u0000", "a\u0000b", "bell\u0007", "\u001b[2J", "a\u007f", "ne
 // Routes that read neither a body nor a query string (beyond refusing unknown parameters).
 const NO_INPUT = new Set(["GET /api/auth/me", "GET /api/users", "GET /api/tokens", "GET /api/sources", "GET /api/sources/check", "GET /api/health", "GET /api/logs/fields", "DELETE /api/tokens/[id]",
   // Alerts: lists and exports without parameters, a copy by id, and a toggle whose body is a number and a boolean.
-  "GET /api/alerts/export", "GET /api/alerts/firing", "GET /api/contact-points", "POST /api/alerts/[id]/duplicate", "PUT /api/alerts/[id]/enabled"]);
+  "GET /api/alerts/export", "GET /api/alerts/firing", "GET /api/contact-points", "POST /api/alerts/[id]/duplicate", "POST /api/contact-points/[id]/test", "PUT /api/alerts/[id]/enabled"]);
 
 let database: TestDatabase;
 let harness: typeof import("@/lib/testing/route-harness");
@@ -155,6 +155,7 @@ const CASES: Record<string, InputCase> = {
     },
   },
   "POST /api/alerts/import": { role: "editor", prepare: async () => ({ body: { format: "triage.alert-rules/v1", rules: [ruleBody()] } }) },
+  "POST /api/alerts/preview": { role: "viewer", prepare: async () => ({ body: { rule: ruleBody(), range: "24h" } }) },
   "POST /api/contact-points": { role: "editor", prepare: async () => ({ body: contactPointBody() }) },
   "PUT /api/contact-points/[id]": {
     role: "editor",

@@ -103,6 +103,8 @@ const CASES: Case[] = [
   { name: "export alert rules", method: "GET", path: "/api/alerts/export", allowed: everyone, prepare: async () => ({}) },
   { name: "import alert rules", method: "POST", path: "/api/alerts/import", allowed: writers, prepare: async () => ({ body: { format: "triage.alert-rules/v1", rules: [ruleBody()] } }) },
   { name: "list firing alerts", method: "GET", path: "/api/alerts/firing", allowed: everyone, prepare: async () => ({}) },
+  { name: "preview an alert rule", method: "POST", path: "/api/alerts/preview", allowed: everyone, prepare: async () => ({ body: { rule: ruleBody(), range: "24h" } }) },
+  { name: "send a test notification", method: "POST", path: "/api/contact-points/[id]/test", allowed: writers, prepare: async () => ({ params: { id: (await someContactPoint()).id }, body: {} }) },
   { name: "list contact points", method: "GET", path: "/api/contact-points", allowed: everyone, prepare: async () => ({}) },
   { name: "add a contact point", method: "POST", path: "/api/contact-points", allowed: writers, prepare: async () => ({ body: contactPointBody() }) },
   { name: "edit a contact point", method: "PUT", path: "/api/contact-points/[id]", allowed: writers, prepare: async () => { const point = await someContactPoint(); return { params: { id: point.id }, body: { version: point.version, contactPoint: { ...contactPointBody(), name: point.name } } }; } },
