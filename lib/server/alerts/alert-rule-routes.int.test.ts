@@ -230,3 +230,33 @@ describe("contact points through their routes", () => {
     expect(JSON.stringify(audit)).not.toContain(stored.secret!);
   });
 });
+
+describe("Send test and preview", () => {
+  it("sends one signed test delivery to a real receiver and reports a failing one as a result, not an error", async () => {
+    const { startReceiver } = await import("@/lib/testing/alerts");
+    const { verifyWebhookSignature, SIGNATURE_HEADER } = await import("@/lib/server/notify/webhook-signature");
+    const receiver = await startReceiver({ failFirst: 1 });
+    try {
+      const created = await call<ContactPoint>("POST", "/api/contact-points", { body: { name: `test-${unique()}`, kind: "webhook", url: receiver.url, secret: "a-known-signing-secret-0123" } });
+      const failed = await call<{ ok: boolean; httpStatus: number | null }>("POST", `/api/contact-points/${created.body.id}/test`, { body: {} });
+      expect(failed.status, failed.text).toBe(200);
+      expect(failed.body).toMatchObject({ ok: false, httpStatus: 503 });
+      const delivered = await call<{ ok: boolean; httpStatus: number | null }>("POST", `/api/contact-points/${created.body.id}/test`, { body: {} });
+      expect(delivered.body).toMatchObject({ ok: true, httpStatus: 200 });
+      expect(receiver.requests).toHaveLength(2);
+      const last = receiver.requests[1]!;
+      expect(verifyWebhookSignature("a-known-signing-secret-0123", last.body, last.headers[SIGNATURE_HEADER] as string)).toBe(true);
+      expect((await db.auditLog.findMany({ where: { targetId: created.body.id, action: "contact_point.tested" } })).length).toBe(2);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("refuses a preview of an invalid rule with field errors before the engine sees it", async () => {
+    const rule = errorRateRule({ scope: { query: "status:(500" } });
+    const refused = await call("POST", "/api/alerts/preview", { body: { rule, range: "24h" } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error!.fields).toHaveProperty(["rule.scope.query"]);
+    expect((await call("POST", "/api/alerts/preview", { body: { rule: errorRateRule(), range: "30d" } })).body.error!.fields).toHaveProperty("range");
+  });
+});
