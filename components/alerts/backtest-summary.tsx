@@ -21,7 +21,7 @@ export function BacktestSummary({ result, label }: { result: BacktestResult; lab
           <thead><tr><th scope="col">Series</th><th scope="col">Fired</th><th scope="col">Flapped</th><th scope="col">Firing spans</th></tr></thead>
           <tbody>
             {result.series.map((item) => (
-              <tr key={item.seriesKey} data-testid={`backtest-series-${item.seriesKey}`}>
+              <tr key={item.seriesKey} data-testid={`backtest-series-${item.seriesKey}`} data-firing-spans={JSON.stringify(item.spans.filter((span) => span.status === "firing").map((span) => [span.from, span.to]))}>
                 <td>{item.seriesKey === "*" ? "all services" : item.seriesKey}</td>
                 <td>{item.firedCount}</td>
                 <td>{item.flapCount}</td>
