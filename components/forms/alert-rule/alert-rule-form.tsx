@@ -3,14 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ApiRequestError } from "@/lib/queries/fetch-json";
 import type { BacktestRange } from "@/lib/schemas/alert-backtest";
 import { alertRuleInputSchema, type AlertRuleFormValues, type AlertRuleInput } from "@/lib/schemas/alert-rule";
 import type { ContactPoint } from "@/lib/schemas/contact-point";
+import { applyServerFieldErrors } from "../server-field-errors";
 import { BacktestSection } from "./backtest-section";
 import { BasicsSection } from "./basics-section";
 import { ConditionSection } from "./condition-section";
-import type { AlertRuleField } from "./form-types";
 import { HandlingSection } from "./handling-section";
 import { MeasureSection } from "./measure-section";
 import { ScopeSection } from "./scope-section";
@@ -34,10 +33,7 @@ export function AlertRuleForm({ defaultValues, contactPoints, submitLabel, onSub
     try {
       await onSubmit(rule);
     } catch (error) {
-      const fields = error instanceof ApiRequestError ? error.fields : undefined;
-      // Updates nest the rule under "rule."; creates do not: both name the same form field.
-      for (const [path, message] of Object.entries(fields ?? {})) form.setError(path.replace(/^rule\./, "") as AlertRuleField, { type: "server", message });
-      setFailure((error as Error).message);
+      setFailure(applyServerFieldErrors(error, form.setError, "rule"));
     }
   });
   return (

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { ApiRequestError } from "@/lib/queries/fetch-json";
+import { applyServerFieldErrors } from "../server-field-errors";
 import { CONTACT_POINT_KINDS, contactPointInputSchema, PAGERDUTY_EVENTS_URL, type ContactPointFormValues, type ContactPointInput } from "@/lib/schemas/contact-point";
 
 const KIND_LABELS = { webhook: "Generic JSON webhook", slack: "Slack-compatible incoming webhook", pagerduty: "PagerDuty Events v2" } as const;
@@ -28,9 +28,7 @@ export function ContactPointForm({ defaultValues, editing, onSubmit, onCancel }:
     try {
       await onSubmit(input);
     } catch (error) {
-      const fields = error instanceof ApiRequestError ? error.fields : undefined;
-      for (const [path, message] of Object.entries(fields ?? {})) form.setError(path.replace(/^contactPoint\./, "") as keyof ContactPointFormValues, { type: "server", message });
-      setFailure((error as Error).message);
+      setFailure(applyServerFieldErrors(error, form.setError, "contactPoint"));
     }
   });
   const fieldError = (name: keyof ContactPointFormValues) => (errors[name]?.message ? <small className="error-text" id={`cp-error-${name}`}>{errors[name]?.message}</small> : null);
