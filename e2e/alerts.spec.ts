@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E_ENGINE } from "./fixtures/e2e-engine";
 import { seedLogs, type SeededLogs } from "./fixtures/seed-logs";
 import { signInAsNewUser } from "./fixtures/sign-in";
-import { AlertsPage } from "./pages/alerts-page";
+import { AlertsPage, ContactPointsPage } from "./pages/alerts-page";
 
 let seeded: SeededLogs;
 let worker: ChildProcess | undefined;
@@ -67,8 +69,9 @@ test("an editor creates a rule through the form, fixing field errors, sees the b
   await expect(alerts.fieldError("condition.threshold")).toHaveCount(0);
   await expect(alerts.fieldError("condition.windowMinutes")).toHaveCount(0);
 
-  // The backtest replays the last 24 hours and marks the users burst as firing.
-  await expect(alerts.backtestSeries("users")).toBeVisible({ timeout: 60_000 });
+  // The backtest replays the last 24 hours (of this rule, not of the defaults first shown) and marks the users burst as firing.
+  await expect(page.getByTestId("backtest-result")).toHaveAttribute("data-threshold", String(threshold), { timeout: 60_000 });
+  await expect(alerts.backtestSeries("users")).toBeVisible();
   await expect(alerts.backtestFired()).not.toHaveText("0");
   const burst = seeded.truth.incidents.find((incident) => incident.id === "users-null-user-500")!;
   const spans = await alerts.backtestFiringSpans("users");
@@ -115,4 +118,41 @@ test("an editor creates a rule through the form, fixing field errors, sees the b
   await alerts.silenceSeries("users", "1 hour");
   await expect(alerts.seriesRow("users").getByTestId("silenced-until")).toBeVisible();
   await expect(page.getByTestId("audit-entry").first()).toContainText("silenced");
+});
+
+test("a contact point refused by the webhook policy shows the reason on its URL, and Send test reaches a real receiver", async ({ page }) => {
+  const received: { signature: string | undefined; body: string }[] = [];
+  const receiver = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ signature: request.headers["x-triage-signature"] as string | undefined, body: Buffer.concat(chunks).toString("utf8") });
+      response.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    await signInAsNewUser(page, "editor", "/alerts/contact-points");
+    const points = new ContactPointsPage(page);
+    const name = `hook ${crypto.randomUUID().slice(0, 6)}`;
+    await points.startNew();
+    await points.field("Name").fill(name);
+    await points.field("URL").fill("ftp://hooks.example.com/x");
+    await expect(page.locator("#cp-error-url")).toContainText("must use http or https");
+    // Syntax passes, the server's DNS-level policy refuses: its reason lands on the same field.
+    await points.field("URL").fill("http://169.254.169.254/latest/meta-data");
+    await points.save();
+    await expect(page.locator("#cp-error-url")).toContainText(/link-local|metadata/);
+    await points.field("URL").fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+    await points.save();
+    await expect(points.row(name)).toBeVisible();
+    await expect(points.row(name)).toContainText("yes");
+    await points.sendTest(name);
+    await expect(points.row(name).getByTestId("test-result")).toContainText("Delivered (HTTP 200)");
+    expect(received).toHaveLength(1);
+    expect(received[0]!.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(received[0]!.body).toContain(name);
+  } finally {
+    await new Promise((resolve) => receiver.close(resolve));
+  }
 });

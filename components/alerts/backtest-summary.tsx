@@ -8,7 +8,7 @@ export function BacktestSummary({ result, label }: { result: BacktestResult; lab
   const spans = result.series.flatMap((series) => series.spans.map((span) => ({ seriesKey: series.seriesKey, status: span.status, from: Date.parse(span.from), to: Date.parse(span.to) })));
   const series = result.series.map((item) => ({ key: item.seriesKey, points: item.points.map((point) => ({ at: Date.parse(point.at), value: point.value })) }));
   return (
-    <div className="backtest" data-testid="backtest-result">
+    <div className="backtest" data-testid="backtest-result" data-threshold={result.threshold}>
       <p role="status" data-testid="backtest-counts">
         Would have fired <strong data-testid="backtest-fired">{result.firedCount}</strong> {result.firedCount === 1 ? "time" : "times"} and flapped <strong data-testid="backtest-flapped">{result.flapCount}</strong>{" "}
         {result.flapCount === 1 ? "time" : "times"} ({result.series.length} {result.series.length === 1 ? "series" : "series"}, one evaluation every {result.stepSeconds} s).

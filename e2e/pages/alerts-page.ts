@@ -72,3 +72,32 @@ export class AlertsPage {
     await row.getByRole("button", { name: `Silence ${series}` }).click();
   }
 }
+
+/** Alerts › Contact points: the list with Send test, and the contact point form. */
+export class ContactPointsPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto("/alerts/contact-points");
+  }
+
+  async startNew() {
+    await this.page.getByRole("button", { name: "Add contact point" }).click();
+  }
+
+  field(label: string | RegExp): Locator {
+    return this.page.getByRole("form", { name: "Contact point" }).getByLabel(label);
+  }
+
+  async save() {
+    await this.page.getByRole("button", { name: "Save contact point" }).click();
+  }
+
+  row(name: string): Locator {
+    return this.page.getByTestId(`contact-point-row-${name}`);
+  }
+
+  async sendTest(name: string) {
+    await this.row(name).getByRole("button", { name: `Send test to ${name}` }).click();
+  }
+}

@@ -19,7 +19,9 @@ export function BacktestSection({ form, range, onRangeChange }: { form: AlertRul
   const values = useWatch({ control: form.control });
   const settled = useDebouncedValue(values, 600);
   const parsed = alertRuleInputSchema.safeParse(settled);
-  const preview = useQuery({ ...alertPreviewQueryOptions(parsed.success ? parsed.data : ({} as never), range), enabled: parsed.success, placeholderData: (previous) => previous });
+  // Only what evaluation reads keys the replay: typing a name or description does not replay it.
+  const replayed = parsed.success ? { ...parsed.data, name: "preview", description: "", runbookUrl: "", labels: {}, contactPointIds: [], enabled: true } : null;
+  const preview = useQuery({ ...alertPreviewQueryOptions(replayed ?? ({} as never), range), enabled: replayed !== null, placeholderData: (previous) => previous });
   return (
     <section className="form-section backtest-section" aria-labelledby="backtest-title" aria-busy={preview.isFetching}>
       <div className="panel-header">

@@ -34,7 +34,7 @@ export function ContactPointForm({ defaultValues, editing, onSubmit, onCancel }:
   const fieldError = (name: keyof ContactPointFormValues) => (errors[name]?.message ? <small className="error-text" id={`cp-error-${name}`}>{errors[name]?.message}</small> : null);
   const aria = (name: keyof ContactPointFormValues) => ({ "aria-invalid": !!errors[name], "aria-describedby": errors[name] ? `cp-error-${name}` : undefined });
   return (
-    <form onSubmit={submit} aria-label="Contact point" noValidate>
+    <form onSubmit={submit} aria-label="Contact point" noValidate className="alerts-form">
       <fieldset disabled={form.formState.isSubmitting}>
         <legend>{editing ? "Edit contact point" : "New contact point"}</legend>
         <label className="field"><span>Name</span><input {...register("name")} {...aria("name")} />{fieldError("name")}</label>
