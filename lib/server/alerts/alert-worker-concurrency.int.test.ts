@@ -61,12 +61,12 @@ describe("two workers and a killed worker on one database", () => {
 
   /** Both workers drain one slot side by side, in batches of 7, as two processes would. */
   async function drainTogether(slot: number): Promise<number[]> {
-    const claimedBy = [0, 0];
+    const claimedBy: [number, number] = [0, 0];
     await Promise.all(
       workers.map(async (worker, w) => {
         for (;;) {
           const result = await cycle(worker, slot);
-          claimedBy[w] += result.claimed;
+          claimedBy[w as 0 | 1] += result.claimed;
           if (result.claimed === 0) return;
         }
       }),
@@ -99,12 +99,12 @@ describe("two workers and a killed worker on one database", () => {
       // Postgres ends a dead worker's transaction when it sees the connection close, a moment
       // after the kill; until then its rules stay locked (skipped, not waited for), so a live
       // worker takes them over on one of its next ticks.
-      const total = [0, 0];
-      for (let tick = 0; tick < 100 && total[0]! + total[1]! < RULES; tick++) {
+      const total: [number, number] = [0, 0];
+      for (let tick = 0; tick < 100 && total[0] + total[1] < RULES; tick++) {
         const claimed = await drainTogether(slot);
-        total[0] += claimed[0]!;
-        total[1] += claimed[1]!;
-        if (total[0]! + total[1]! < RULES) await new Promise((resolve) => setTimeout(resolve, 50));
+        total[0] += claimed[0] ?? 0;
+        total[1] += claimed[1] ?? 0;
+        if (total[0] + total[1] < RULES) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       split.push(total);
     }
