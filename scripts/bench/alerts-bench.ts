@@ -82,7 +82,7 @@ async function main() {
       const result = await runEvaluationCycle({ pool, loadContext: async () => context, now: () => new Date(slot + 1_000), batchSize: RULES, settleMs: 0, appUrl: "https://triage.example" });
       const tally = counting.take();
       cycles.push({ ...result, engineTookMs: tally.tookMs, roundTrips: tally.roundTrips });
-      console.log(`cycle ${c + 1}: ${result.claimed} rules, ${tally.roundTrips} engine requests (engine took ${tally.tookMs} ms), ${result.statements} Postgres statements, ${result.transitions} transitions, ${result.notifications} notifications, ${result.durationMs} ms`);
+      console.log(`cycle ${c + 1}: ${result.claimed} rules, ${tally.roundTrips} engine requests (engine took ${tally.tookMs} ms), ${result.statements} Postgres statements, ${result.transitions} transitions, ${result.notifications} notifications, ${result.durationMs} ms (claim ${result.phasesMs.claim}, engine ${result.phasesMs.engine}, decide ${result.phasesMs.decide}, write ${result.phasesMs.write})`);
     }
     const sorted = cycles.map((c) => c.durationMs).sort((a, b) => a - b);
     const report = { case: "alerts-cycle", engine: inner.engine, lines: LINES, rules: RULES, cycles, medianCycleMs: sorted[Math.floor(sorted.length / 2)], at: new Date().toISOString() };
