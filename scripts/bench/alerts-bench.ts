@@ -1,4 +1,4 @@
-// npm run bench:alerts -- [--lines 1000000] [--rules 1000] [--cycles 5] [--reuse]
+// npm run bench:alerts -- [--lines 1000000] [--rules 1000] [--distinct 1000] [--cycles 5] [--reuse]
 // The alert worker at scale: seeds <lines> demo lines (seed 42, the hour before the current
 // minute) into logs-triage-bench-alerts-<lines> on LOGS_URL, creates <rules> rules of every
 // measurable kind (error rate, error lines, p95/p99 latency, Lucene counts; per service and not;
@@ -27,24 +27,33 @@ const arg = (name: string, fallback: number) => {
 const LINES = arg("lines", 1_000_000);
 const RULES = arg("rules", 1_000);
 const CYCLES = arg("cycles", 5);
+/** Distinct measurements among the rules (rules beyond it differ in threshold only, like warning/critical tiers). */
+const DISTINCT = Math.min(arg("distinct", RULES), RULES);
 const REUSE = process.argv.includes("--reuse");
 const MIN = 60_000;
 
+const WINDOWS = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
+const SERVICE_SETS = [[], ["users"], ["orders"], ["users", "orders"], ["payments"], ["gateway"], ["auth"], ["payments", "orders", "users"]];
+
+/** Rule i measures variant i mod DISTINCT (window, kind, per service or not, services, percentile or query), with its own threshold. */
 function ruleValues(i: number, contactPointId: string): AlertRuleFormValues {
-  const windowMinutes = [1, 5, 15, 60][i % 4]!;
-  const perService = i % 3 !== 0;
-  const services = i % 5 === 0 ? ["users", "orders"] : [];
+  const j = i % DISTINCT;
+  const windowMinutes = WINDOWS[j % 10]!;
+  const kind = Math.floor(j / 10) % 4;
+  const perService = Math.floor(j / 40) % 2 === 0;
+  const services = SERVICE_SETS[Math.floor(j / 80) % 8]!;
+  const alternate = Math.floor(j / 640) % 2 === 1;
   const condition = { comparator: "above" as const, windowMinutes, intervalSeconds: 60 };
   const base = { name: `bench rule ${i}`, severity: "warning" as const, contactPointIds: [contactPointId], scope: { perService, services } };
-  switch (i % 4) {
+  switch (kind) {
     case 0:
       return { ...base, measure: { kind: "error_rate" }, condition: { ...condition, threshold: 5 + (i % 20) } };
     case 1:
       return { ...base, measure: { kind: "error_lines" }, condition: { ...condition, threshold: 10 * (i % 10) } };
     case 2:
-      return { ...base, measure: { kind: "latency_percentile", percentile: i % 8 === 2 ? "p95" : "p99" }, condition: { ...condition, threshold: 200 + i } };
+      return { ...base, measure: { kind: "latency_percentile", percentile: alternate ? "p95" : "p99" }, condition: { ...condition, threshold: 200 + i } };
     default:
-      return { ...base, measure: { kind: "query_count", query: i % 8 === 3 ? "message:timeout" : "error.type:TypeError" }, condition: { ...condition, threshold: i % 7 } };
+      return { ...base, measure: { kind: "query_count", query: alternate ? "message:timeout" : "error.type:TypeError" }, condition: { ...condition, threshold: i % 7 } };
   }
 }
 
@@ -85,12 +94,12 @@ async function main() {
       console.log(`cycle ${c + 1}: ${result.claimed} rules, ${tally.roundTrips} engine requests (engine took ${tally.tookMs} ms), ${result.statements} Postgres statements, ${result.transitions} transitions, ${result.notifications} notifications, ${result.durationMs} ms (claim ${result.phasesMs.claim}, engine ${result.phasesMs.engine}, decide ${result.phasesMs.decide}, write ${result.phasesMs.write})`);
     }
     const sorted = cycles.map((c) => c.durationMs).sort((a, b) => a - b);
-    const report = { case: "alerts-cycle", engine: inner.engine, lines: LINES, rules: RULES, cycles, medianCycleMs: sorted[Math.floor(sorted.length / 2)], at: new Date().toISOString() };
+    const report = { case: "alerts-cycle", engine: inner.engine, lines: LINES, rules: RULES, distinctMeasurements: DISTINCT, cycles, medianCycleMs: sorted[Math.floor(sorted.length / 2)], at: new Date().toISOString() };
     const dir = path.join(process.cwd(), "bench/results");
     await mkdir(dir, { recursive: true });
     const file = path.join(dir, `alerts-${inner.engine}-${LINES}-${RULES}-${Date.now()}.json`);
     await writeFile(file, JSON.stringify(report, null, 2));
-    console.log(`\n| engine | lines | rules | engine requests / cycle | median cycle | Postgres statements / cycle |\n|---|---|---|---|---|---|\n| ${inner.engine} | ${LINES.toLocaleString("en-US")} | ${RULES} | ${Math.max(...cycles.map((c) => c.roundTrips))} | ${report.medianCycleMs} ms | ${Math.max(...cycles.map((c) => c.statements))} |`);
+    console.log(`\n| engine | lines | rules (distinct measurements) | engine requests / cycle | median cycle | Postgres statements / cycle |\n|---|---|---|---|---|---|\n| ${inner.engine} | ${LINES.toLocaleString("en-US")} | ${RULES} (${DISTINCT}) | ${Math.max(...cycles.map((c) => c.roundTrips))} | ${report.medianCycleMs} ms | ${Math.max(...cycles.map((c) => c.statements))} |`);
     console.log(`Saved ${path.relative(process.cwd(), file)}`);
   } finally {
     await prisma.$disconnect();
