@@ -47,7 +47,8 @@ export function evaluateRule(input: { rule: AlertRuleInput; stored: readonly Sto
     const known = stored.get(seriesKey);
     let seriesObservation: Observation;
     if (observation.kind === "error") {
-      if (!known) continue;
+      // A per-service rule that has never been read has no series to put in error; the rule's own error says it.
+      if (!known && rule.scope.perService) continue;
       seriesObservation = { kind: "error", message: observation.message };
     } else {
       const components = observation.series.get(seriesKey);

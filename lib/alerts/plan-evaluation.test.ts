@@ -38,7 +38,7 @@ describe("planEvaluation", () => {
   });
 
   it("bounds the buckets per body by the series cap", () => {
-    const wide = rules(20, { scope: alertScopeSchema.parse({ perService: true, seriesCap: 1000 }), measure: { kind: "error_lines" } });
+    const wide = rules(20, { scope: alertScopeSchema.parse({ perService: true, seriesCap: 1000 }), measure: { kind: "error_lines" } }).map((r, i) => ({ ...r, windowMinutes: i + 1 }));
     const plan = planEvaluation(wide, [source], AT);
     expect(plan.bodies.length).toBeGreaterThan(2);
     const agg = (plan.bodies[0]!.body.aggs as Record<string, { aggs: { s: { terms: { size: number } } } }>).r0!;
@@ -54,6 +54,18 @@ describe("planEvaluation", () => {
     expect(agg.filter.bool.filter).toContainEqual({ term: { "service.environment": "prod" } });
     expect(agg.aggs.s.terms.field).toBe("name");
     expect(agg.aggs.s.aggs.m.filter).toEqual({ range: { "log.level": { gte: 50 } } });
+  });
+
+  it("measures once for rules that differ only in threshold or name", () => {
+    const base = rules(1, { measure: { kind: "error_rate" }, scope: alertScopeSchema.parse({ perService: true, services: ["users", "orders"] }) })[0]!;
+    const tiers = [base, { ...base, id: "critical" }, { ...base, id: "reordered", scope: { ...base.scope, services: ["orders", "users"] } }, { ...base, id: "other-window", windowMinutes: 15 }];
+    const plan = planEvaluation(tiers, [source], AT);
+    expect(Object.keys(plan.bodies[0]!.body.aggs as object)).toHaveLength(2);
+    expect(plan.bodies[0]!.rules.map((r) => `${r.ruleId}:${r.agg}`).sort()).toEqual(["critical:r0", "other-window:r1", "reordered:r0", "rule-0:r0"]);
+    const answers = [{ aggregations: { r0: { s: { buckets: [{ key: "users", doc_count: 4, req: { doc_count: 4, err: { doc_count: 1 } } }] } }, r1: { s: { buckets: [] } } } }];
+    const readings = readEvaluation(plan, tiers, answers);
+    expect(measureValue(base.measure, readings.get("critical")!.series.get("users")!)).toBe(25);
+    expect(readings.get("other-window")!.series.size).toBe(0);
   });
 
   it("leaves slow_statements rules out (not measurable yet)", () => {

@@ -70,8 +70,21 @@ function bodyFor(source: MeasureSource, rules: RuleMeasurement[], at: Date): Pla
   return { source, body, rules: named };
 }
 
+/** What a measurement depends on: rules that differ only in threshold, timing or name measure once. */
+export function measurementKey(rule: RuleMeasurement, at: Date): string {
+  const { services, environment, query, perService, seriesCap } = rule.scope;
+  return JSON.stringify([rule.measure, [...services].sort(), environment ?? null, query.trim(), perService, perService ? seriesCap : 0, rule.windowMinutes, (rule.at ?? at).getTime()]);
+}
+
 export function planEvaluation(rules: readonly RuleMeasurement[], sources: readonly MeasureSource[], at: Date): EvaluationPlan {
-  const measurable = rules.filter((rule) => rule.measure.kind !== "slow_statements");
+  const sharing = new Map<string, RuleMeasurement[]>();
+  for (const rule of rules) {
+    if (rule.measure.kind === "slow_statements") continue;
+    const key = measurementKey(rule, at);
+    sharing.set(key, [...(sharing.get(key) ?? []), rule]);
+  }
+  const alike = new Map([...sharing.values()].map((group) => [group[0]!.id, group]));
+  const measurable = [...alike.values()].map((group) => group[0]!);
   // Similar windows side by side, so a shared body's time range is not much wider than its rules'.
   const ordered = [...measurable].sort((a, b) => a.windowMinutes - b.windowMinutes);
   const bodies: PlannedBody[] = [];
@@ -95,6 +108,8 @@ export function planEvaluation(rules: readonly RuleMeasurement[], sources: reado
     }
     flush();
   }
+  // Every rule reads its group's one aggregation.
+  for (const planned of bodies) planned.rules = planned.rules.flatMap(({ ruleId, agg }) => alike.get(ruleId)!.map((rule) => ({ ruleId: rule.id, agg })));
   const requests: PlannedBody[][] = [];
   for (let i = 0; i < bodies.length; i += MAX_BODIES_PER_REQUEST) requests.push(bodies.slice(i, i + MAX_BODIES_PER_REQUEST));
   return { bodies, requests };

@@ -13,6 +13,8 @@ import { machineRule } from "@/lib/alerts/evaluate-rule";
 /** Test-only: a pool and a Prisma client on one test database. */
 export function openAlertsDatabase(url: string, max = 4): { pool: pg.Pool; prisma: PrismaClient; close: () => Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max });
+  // Dropping the database ends idle connections; that is expected, not a crash.
+  pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma, close: async () => void (await pool.end().catch(() => undefined)) };
 }

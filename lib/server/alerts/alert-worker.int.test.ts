@@ -31,6 +31,7 @@ describe.each(TEST_ENGINES)("alert worker on $name", (engine) => {
   let db: ReturnType<typeof openAlertsDatabase>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let ruleId: string;
+  let rejectedId: string;
   let rule: Awaited<ReturnType<typeof createTestRule>>["rule"];
   const engineRequests: number[] = [];
 
@@ -52,11 +53,18 @@ describe.each(TEST_ENGINES)("alert worker on $name", (engine) => {
       },
       new Date(SLOTS[0]!),
     ));
+    // Passes our syntax check (balanced braces), but both engines refuse to parse it.
+    ({ id: rejectedId } = await createTestRule(
+      db.prisma,
+      { name: "rejected query", severity: "info", measure: { kind: "query_count", query: "message:{timeout}" }, condition: { comparator: "above", threshold: 0, windowMinutes: 1, intervalSeconds: 60 } },
+      new Date(SLOTS[0]!),
+    ));
     const context = createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } });
     // Simulated time: each cycle runs a little after its slot, as a live worker would.
     for (const slot of SLOTS) {
       const result = await runEvaluationCycle({ pool: db.pool, loadContext: async () => context, now: () => new Date(slot + 1_000), batchSize: 100, settleMs: 0, appUrl: "https://triage.example" });
-      expect(result.claimed).toBe(1);
+      expect(result.claimed).toBe(2);
+      expect(result.outage).toBe(false);
       engineRequests.push(result.engineRequests);
     }
   }, 180_000);
@@ -82,6 +90,14 @@ describe.each(TEST_ENGINES)("alert worker on $name", (engine) => {
       expect({ service, transitions: recorded }).toEqual({ service, transitions: predictErrorRateTransitions(truth, rule, service, SLOTS).transitions });
     }
     expect(Math.max(...engineRequests)).toBe(1);
+  });
+
+  it("a rule whose query the engine rejects is in the error state with the engine's message, and the other rule is unharmed", async () => {
+    const schedule = await db.prisma.alertRuleSchedule.findUniqueOrThrow({ where: { ruleId: rejectedId } });
+    expect(schedule.lastError).toMatch(/Failed to parse query/);
+    expect(schedule.errorEpisode).toBe(1);
+    expect((await db.prisma.alertSeries.findMany({ where: { ruleId: rejectedId } })).map((s) => s.status)).toEqual(["error"]);
+    expect((await db.prisma.alertRuleSchedule.findUniqueOrThrow({ where: { ruleId } })).lastError).toBeNull();
   });
 
   it("the backtest, replaying the same rule over the last 24 hours, fires as often and over the same spans as the worker", async () => {

@@ -3,7 +3,8 @@ import type pg from "pg";
 import { z } from "zod";
 import { getDbPool } from "../db";
 import { logger } from "../logger";
-import { loadLogContext, type LogContext } from "../logs/log-context";
+import { backgroundLogContextLoader } from "../logs/background-log-context";
+import type { LogContext } from "../logs/log-context";
 import { webhookPolicyFromEnv, type WebhookUrlPolicy } from "../security/webhook-url-policy";
 import { notifyConfig } from "../notify/notify-config";
 import { sendDueNotifications } from "../notify/send-due-notifications";
@@ -77,6 +78,8 @@ const workerEnvSchema = z.object({
   ALERTS_WORKER_TICK_MS: z.coerce.number().int().min(100).default(5_000),
   ALERTS_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1_000),
   ALERTS_SETTLE_MS: z.coerce.number().int().min(0).default(2_000),
+  // Under Postgres' idle-in-transaction limit (60 s), since a cycle's transaction waits on the engine.
+  ALERTS_ENGINE_TIMEOUT_MS: z.coerce.number().int().positive().max(55_000).default(30_000),
 });
 
 /** The worker as configured by the environment (README: configuration), on the process-wide pool and log store. */
@@ -87,7 +90,7 @@ export function startAlertWorkerFromEnv(): AlertWorker {
   const notify = notifyConfig();
   return startAlertWorker({
     pool: getDbPool(),
-    loadContext: () => loadLogContext(),
+    loadContext: backgroundLogContextLoader(parsed.data.ALERTS_ENGINE_TIMEOUT_MS),
     policy: webhookPolicyFromEnv(),
     appUrl: notify.appUrl,
     tickMs: parsed.data.ALERTS_WORKER_TICK_MS,

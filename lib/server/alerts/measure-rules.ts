@@ -18,29 +18,33 @@ export interface Measurements {
  */
 export async function measureRules(rules: readonly RuleMeasurement[], context: LogContext, at: Date): Promise<Measurements> {
   const plan = planEvaluation(rules, context.sources, at);
-  const answers: BodyAnswer[] = [];
   const unreachable = new Set<string>();
   let outageMessage: string | null = null;
+  // One request after another: each stays well inside the engine timeout, and on a busy engine
+  // side-by-side requests would only share the same CPUs.
+  const perRequest: BodyAnswer[][] = [];
   for (const request of plan.requests) {
     try {
       const results = await context.store.msearch(request.map((planned) => ({ index: planned.source.indexPattern, body: planned.body })), { signal: context.signal, settle: true });
-      results.forEach((result, index) => {
-        // A search the engine could not serve (shards down, overloaded) is an outage too; a refused query is the rule's.
-        if (result.error instanceof LogStoreUnavailableError) {
-          outageMessage ??= result.error.message;
-          for (const { ruleId } of request[index]!.rules) unreachable.add(ruleId);
-        }
-        answers.push({ aggregations: result.aggregations, error: result.error });
-      });
+      perRequest.push(
+        results.map((result, index) => {
+          // A search the engine could not serve (shards down, overloaded) is an outage too; a refused query is the rule's.
+          if (result.error instanceof LogStoreUnavailableError) {
+            outageMessage ??= result.error.message;
+            for (const { ruleId } of request[index]!.rules) unreachable.add(ruleId);
+          }
+          return { aggregations: result.aggregations, error: result.error };
+        }),
+      );
     } catch (error) {
-      const message = (error as Error).message;
       if (error instanceof LogStoreUnavailableError) {
-        outageMessage ??= message;
+        outageMessage ??= error.message;
         for (const planned of request) for (const { ruleId } of planned.rules) unreachable.add(ruleId);
       }
-      answers.push(...request.map(() => ({ error: error as Error })));
+      perRequest.push(request.map(() => ({ error: error as Error })));
     }
   }
+  const answers = perRequest.flat();
   const readings = readEvaluation(plan, rules, answers);
   // A rule another source still answered for is measured, not down.
   for (const id of unreachable) if (!readings.get(id)?.error) unreachable.delete(id);

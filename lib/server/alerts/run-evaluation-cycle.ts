@@ -30,6 +30,8 @@ export interface CycleResult {
   notifications: number;
   outage: boolean;
   durationMs: number;
+  /** Where the time went: claiming, the engine requests, deciding (pure), writing and committing. */
+  phasesMs: { claim: number; engine: number; decide: number; write: number };
 }
 
 /** The slot a due time stands for, aligned to the rule's interval so every worker and the backtest evaluate the same instants. */
@@ -54,15 +56,19 @@ export async function runEvaluationCycle(deps: CycleDeps): Promise<CycleResult> 
   try {
     await query("BEGIN");
     const claimed = await claimDueRules(query, { dueBefore: new Date(now.getTime() - deps.settleMs), limit: deps.batchSize });
+    const t1 = performance.now();
     if (claimed.length === 0) {
       await query("COMMIT");
-      return { claimed: 0, engineRequests: 0, statements, transitions: 0, notifications: 0, outage: false, durationMs: Math.round(performance.now() - started) };
+      const durationMs = Math.round(performance.now() - started);
+      return { claimed: 0, engineRequests: 0, statements, transitions: 0, notifications: 0, outage: false, durationMs, phasesMs: { claim: durationMs, engine: 0, decide: 0, write: 0 } };
     }
     const slots = new Map(claimed.map((rule) => [rule.id, slotOf(rule)]));
     const measurable: RuleMeasurement[] = claimed.flatMap((c) => (c.rule ? [{ id: c.id, measure: c.rule.measure, scope: c.rule.scope, windowMinutes: c.rule.condition.windowMinutes, at: new Date(slots.get(c.id)!) }] : []));
     const measured = await measureRules(measurable, context, now);
+    const t2 = performance.now();
     const writes: CycleWrites = { series: [], transitions: [], notifications: [], schedules: [] };
     for (const rule of claimed) decideRule(rule, slots.get(rule.id)!, measured, writes, { now, appUrl: deps.appUrl, started });
+    const t3 = performance.now();
     await writeEvaluations(query, writes);
     if (measured.outageMessage) {
       await recordOutage(query, measured.outageMessage, claimed.filter((rule) => measured.unreachable.has(rule.id) && rule.rule?.engineError === "alert"), deps.appUrl, now);
@@ -78,6 +84,7 @@ export async function runEvaluationCycle(deps: CycleDeps): Promise<CycleResult> 
       notifications: writes.notifications.length,
       outage: measured.outageMessage !== null,
       durationMs: Math.round(performance.now() - started),
+      phasesMs: { claim: Math.round(t1 - started), engine: Math.round(t2 - t1), decide: Math.round(t3 - t2), write: Math.round(performance.now() - t3) },
     };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
