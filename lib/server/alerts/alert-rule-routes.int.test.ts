@@ -194,6 +194,15 @@ describe("alert rules through their routes", () => {
     const dup = await call("POST", "/api/alerts/import", { body: { format: "triage.alert-rules/v1", rules: [fresh, fresh] } });
     expect(dup.body.error!.fields).toEqual({ "rules.1.name": "the same name as rule 0" });
     expect((await call("POST", "/api/alerts/import", { body: { format: "grafana", rules: [] } })).status).toBe(422);
+    const orphan = await call("POST", "/api/alerts/import", { body: { format: "triage.alert-rules/v1", rules: [fresh, { ...fresh, name: `orphan ${unique()}`, contactPointIds: [crypto.randomUUID()] }] } });
+    expect(orphan.status).toBe(422);
+    expect(Object.keys(orphan.body.error!.fields!)).toEqual(["rules.1.contactPointIds"]);
+    // Refused documents change nothing: the rule created by the first import is still the only one of its name.
+    expect(await db.alertRule.count({ where: { name: fresh.name } })).toBe(1);
+    const schedule = await db.alertRuleSchedule.findUnique({ where: { ruleId: imported.body.ids[1]! } });
+    expect(schedule).not.toBeNull();
+    const importAudit = await db.auditLog.findMany({ where: { targetId: imported.body.ids[1]!, action: "alert_rule.imported" } });
+    expect(importAudit).toMatchObject([{ details: { version: 1, before: null, after: { name: fresh.name } } }]);
   });
 });
 
