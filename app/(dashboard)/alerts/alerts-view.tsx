@@ -37,7 +37,17 @@ export function AlertsView() {
       <UrlStateNotice parsers={alertsSearchParams} />
       <section className="panel" aria-labelledby="alert-rules-title">
         <h2 id="alert-rules-title">Rules</h2>
-        <form className="filters" role="search" aria-label="Filter rules" onSubmit={(event) => event.preventDefault()}>
+        <form
+          className="filters"
+          role="search"
+          aria-label="Filter rules"
+          onSubmit={(event) => {
+            // Enter in a text filter applies both text filters at once.
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            void setFilters({ service: String(form.get("service") ?? "").trim() || null, label: String(form.get("label") ?? "").trim() || null });
+          }}
+        >
           <label className="field">
             <span>State</span>
             <select value={filters.state ?? ""} onChange={(event) => void setFilters({ state: (event.target.value || null) as never })}>
@@ -54,12 +64,13 @@ export function AlertsView() {
           </label>
           <label className="field">
             <span>Service</span>
-            <input defaultValue={filters.service ?? ""} onBlur={(event) => void setFilters({ service: event.target.value.trim() || null })} placeholder="users" />
+            <input name="service" defaultValue={filters.service ?? ""} onBlur={(event) => void setFilters({ service: event.target.value.trim() || null })} placeholder="users" />
           </label>
           <label className="field">
             <span>Label (key or key=value)</span>
-            <input defaultValue={filters.label ?? ""} onBlur={(event) => void setFilters({ label: event.target.value.trim() || null })} placeholder="team=identity" />
+            <input name="label" defaultValue={filters.label ?? ""} onBlur={(event) => void setFilters({ label: event.target.value.trim() || null })} placeholder="team=identity" />
           </label>
+          <button type="submit">Filter</button>
         </form>
         {error ? <ErrorPanel title="Alert rules are unavailable" message={error.message} /> : null}
         {data?.unreadable ? <p className="banner banner-warning">{data.unreadable} stored rule(s) no longer match the rule schema and are not listed; export and fix them.</p> : null}
