@@ -206,6 +206,31 @@ describe("alert rules through their routes", () => {
   });
 });
 
+describe("the rule page's detail", () => {
+  it("shows the engine's last error, the series cap, transitions and notifications with their attempts", async () => {
+    const rule = await createRule();
+    await db.alertRuleSchedule.update({ where: { ruleId: rule.id }, data: { lastError: "parse_exception: Encountered \" \")\"", seriesCapped: true, lastEvaluatedAt: new Date(), lastDurationMs: 12, evaluations: 3 } });
+    const series = await db.alertSeries.create({ data: { ruleId: rule.id, seriesKey: "users", status: "firing", flapping: true, lastValue: 12.5, state: {} } });
+    const at = new Date("2026-12-01T10:00:00Z");
+    await db.alertTransition.create({ data: { ruleId: rule.id, seriesId: series.id, fromStatus: "pending", toStatus: "firing", value: 12.5, threshold: 5, evaluatedAt: at } });
+    const point = await db.contactPoint.create({ data: { name: `detail-${unique()}`, kind: "webhook", url: "http://127.0.0.1:9/x", secret: "a-detail-test-signing-secret" } });
+    const notification = await db.alertNotification.create({ data: { ruleId: rule.id, seriesId: series.id, contactPointId: point.id, kind: "firing", episodeKey: `${series.id}:1`, payload: {}, status: "failed", attempts: 2, lastError: "HTTP 503" } });
+    await db.notificationAttempt.createMany({ data: [1, 2].map((attempt) => ({ notificationId: notification.id, attempt, startedAt: at, latencyMs: 40 + attempt, httpStatus: 503, ok: false, error: "HTTP 503" })) });
+
+    const { body } = await call<AlertRuleDetail>("GET", `/api/alerts/${rule.id}`);
+    expect(body).toMatchObject({
+      state: "firing",
+      schedule: { lastError: expect.stringContaining("parse_exception"), seriesCapped: true, evaluations: 3 },
+      series: [{ seriesKey: "users", status: "firing", flapping: true, lastValue: 12.5, silencedUntil: null }],
+      transitions: [{ seriesKey: "users", fromStatus: "pending", toStatus: "firing", value: 12.5, threshold: 5, evaluatedAt: at.toISOString() }],
+      notifications: [{ seriesKey: "users", contactPoint: point.name, kind: "firing", status: "failed", lastError: "HTTP 503", attempts: [{ attempt: 1, latencyMs: 41, httpStatus: 503, ok: false }, { attempt: 2, latencyMs: 42 }] }],
+    });
+    expect(JSON.stringify(body)).not.toContain("a-detail-test-signing-secret");
+    const listed = await call<AlertRulesList>("GET", "/api/alerts", { search: `?state=firing` });
+    expect(listed.body.rules.find((row) => row.id === rule.id)).toMatchObject({ lastError: expect.stringContaining("parse_exception"), firingCount: 1 });
+  });
+});
+
 describe("contact points through their routes", () => {
   it("never returns the secret, refuses URLs the policy refuses on the url field, and versions edits", async () => {
     const name = `slack-${unique()}`;
