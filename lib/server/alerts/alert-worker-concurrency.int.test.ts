@@ -10,7 +10,8 @@ import type { DemoGroundTruth } from "@/lib/demo/ground-truth";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { createTestDatabase, type TestDatabase } from "@/prisma/factories";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
-import { createTestRule, openAlertsDatabase, predictErrorRateTransitions } from "@/lib/testing/alerts";
+import { createTestRule, openAlertsDatabase, predictErrorRateTransitions, startReceiver } from "@/lib/testing/alerts";
+import { sendDueNotifications } from "../notify/send-due-notifications";
 import type { AlertRuleInput } from "@/lib/schemas/alert-rule";
 import { seedDemoLogs } from "../demo/seed-demo-logs";
 import type { LogStore } from "../log-store/types";
@@ -31,13 +32,14 @@ describe("two workers and a killed worker on one database", () => {
   let database: TestDatabase;
   let workers: Array<ReturnType<typeof openAlertsDatabase>>;
   let rule: AlertRuleInput;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const ruleIds: string[] = [];
 
   beforeAll(async () => {
     store = await connectTestEngine(engine);
-    [truth, database] = await Promise.all([seedDemoLogs(store, { index, seed: 6160, anchor: ANCHOR, targetLines: 12_000 }), createTestDatabase("alerts_conc")]);
+    [truth, database, receiver] = await Promise.all([seedDemoLogs(store, { index, seed: 6160, anchor: ANCHOR, targetLines: 12_000 }), createTestDatabase("alerts_conc"), startReceiver()]);
     workers = [openAlertsDatabase(database.url), openAlertsDatabase(database.url)];
-    const point = await workers[0]!.prisma.contactPoint.create({ data: { name: "hook", kind: "webhook", url: "http://127.0.0.1:9/unused" } });
+    const point = await workers[0]!.prisma.contactPoint.create({ data: { name: "hook", kind: "webhook", url: receiver.url } });
     for (let i = 0; i < RULES; i++) {
       const created = await createTestRule(
         workers[0]!.prisma,
@@ -50,6 +52,7 @@ describe("two workers and a killed worker on one database", () => {
   }, 120_000);
 
   afterAll(async () => {
+    await receiver?.close();
     for (const worker of workers ?? []) await worker.close();
     await database?.drop();
     await store?.deleteIndex(index);
@@ -130,5 +133,20 @@ describe("two workers and a killed worker on one database", () => {
     const firings = await db.alertNotification.count({ where: { kind: "firing" } });
     expect(firings).toBe(expectedFirings * RULES);
     expect(expectedFirings).toBeGreaterThan(0);
+
+    // Two senders drain the outbox side by side: every notification reaches the receiver exactly once.
+    const total = await db.alertNotification.count();
+    await Promise.all(
+      workers.map(async (worker) => {
+        for (let round = 0; round < 50; round++) {
+          const sent = await sendDueNotifications({ pool: worker.pool, policy: {}, timeoutMs: 5_000, maxAttempts: 3, retryBaseMs: 1, batchSize: 10 });
+          if (sent.sent + sent.failed + sent.retried === 0 && (await db.alertNotification.count({ where: { status: "pending" } })) === 0) return;
+        }
+      }),
+    );
+    expect(await db.alertNotification.count({ where: { status: "delivered" } })).toBe(total);
+    const keys = receiver.requests.map((request) => request.headers["idempotency-key"]);
+    expect(keys).toHaveLength(total);
+    expect(new Set(keys).size).toBe(total);
   }, 120_000);
 });

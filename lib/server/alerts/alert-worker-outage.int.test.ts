@@ -29,14 +29,17 @@ describe("an engine outage mid-run", () => {
   const ruleIds: string[] = [];
   const pointIds: string[] = [];
 
-  const connect = async () => createLogStore({ url: node.url, username: node.username, password: node.password, requestTimeoutMs: 5_000 });
+  const connect = async () => createLogStore({ url: node.url, username: node.username, password: node.password, requestTimeoutMs: 15_000 });
   const cycle = (slot: number) =>
     runEvaluationCycle({ pool: db.pool, loadContext: async () => createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }), now: () => new Date(slot + 1_000), batchSize: 100, settleMs: 0, appUrl: "https://triage.example" });
 
   beforeAll(async () => {
     [node, database] = await Promise.all([startSearchNode({ port: PORT, name: NAME, log }), createTestDatabase("alerts_outage")]);
+    // A fresh node on a busy machine indexes slowly: the seeding client waits longer than the worker's.
+    const seeder = await createLogStore({ url: node.url, username: node.username, password: node.password, requestTimeoutMs: 120_000 });
+    await seedDemoLogs(seeder, { index, seed: 7, anchor: ANCHOR, targetLines: 3_000, windowMinutes: 30 });
+    await seeder.close();
     store = await connect();
-    await seedDemoLogs(store, { index, seed: 7, anchor: ANCHOR, targetLines: 3_000, windowMinutes: 30 });
     db = openAlertsDatabase(database.url);
     for (const name of ["pager", "chat"]) pointIds.push((await db.prisma.contactPoint.create({ data: { name, kind: "webhook", url: "http://127.0.0.1:9/unused" } })).id);
     // Three rules that fire on any error line, all notifying both contact points.
