@@ -22,10 +22,12 @@ export interface AlertRuleFormProps {
   onSubmit: (rule: AlertRuleInput) => Promise<void>;
   range: BacktestRange;
   onRangeChange: (range: BacktestRange) => void;
+  /** Viewers may try values in the backtest but not save. */
+  canSave?: boolean;
 }
 
 /** The alert rule form: the API's own schema validates as you type; the server's 422/409 field errors land on the same fields. */
-export function AlertRuleForm({ defaultValues, contactPoints, submitLabel, onSubmit, range, onRangeChange }: AlertRuleFormProps) {
+export function AlertRuleForm({ defaultValues, contactPoints, submitLabel, onSubmit, range, onRangeChange, canSave = true }: AlertRuleFormProps) {
   const form = useForm({ resolver: zodResolver(alertRuleInputSchema), defaultValues, mode: "onChange" });
   const [failure, setFailure] = useState<string | null>(null);
   const submit = form.handleSubmit(async (rule) => {
@@ -45,9 +47,11 @@ export function AlertRuleForm({ defaultValues, contactPoints, submitLabel, onSub
       <HandlingSection form={form} contactPoints={contactPoints} />
       <BacktestSection form={form} range={range} onRangeChange={onRangeChange} />
       {failure ? <p role="alert" className="error-text" data-testid="form-failure">{failure}</p> : null}
-      <div className="form-actions">
-        <button type="submit" disabled={form.formState.isSubmitting}>{submitLabel}</button>
-      </div>
+      {canSave ? (
+        <div className="form-actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>{submitLabel}</button>
+        </div>
+      ) : null}
     </form>
   );
 }

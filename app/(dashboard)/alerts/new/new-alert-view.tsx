@@ -33,6 +33,7 @@ export function NewAlertView() {
         defaultValues={defaults}
         contactPoints={contactPoints.data?.contactPoints}
         submitLabel="Save rule"
+        canSave={canEdit}
         range={state.preview}
         onRangeChange={(preview) => void setState({ preview })}
         onSubmit={async (rule) => {

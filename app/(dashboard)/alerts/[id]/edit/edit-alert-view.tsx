@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
+import { useCan } from "@/components/auth/actor-context";
 import { AlertRuleForm } from "@/components/forms/alert-rule/alert-rule-form";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { alertRuleQueryOptions, contactPointsQueryOptions, updateAlertRuleMutationOptions } from "@/lib/queries/alerts";
@@ -35,6 +36,7 @@ function EditForm({ rule, contactPoints }: { rule: AlertRule; contactPoints: Par
   const queryClient = useQueryClient();
   const [state, setState] = useQueryStates(editAlertSearchParams);
   const update = useMutation(updateAlertRuleMutationOptions(queryClient));
+  const canSave = useCan("alerts:write");
   return (
     <>
       <p className="muted" data-testid="editing-version">Editing version {rule.version}{rule.updatedBy ? `, last saved by ${rule.updatedBy}` : ""}.</p>
@@ -42,6 +44,7 @@ function EditForm({ rule, contactPoints }: { rule: AlertRule; contactPoints: Par
         defaultValues={rule.rule}
         contactPoints={contactPoints}
         submitLabel="Save changes"
+        canSave={canSave}
         range={state.range}
         onRangeChange={(range) => void setState({ range })}
         onSubmit={async (next) => {
