@@ -33,7 +33,7 @@ const config = [
   },
   {
     files: ["app/**", "lib/server/**"],
-    ignores: ["**/*.test.ts", "lib/server/log-store/**", "lib/server/logs/log-context.ts", "lib/server/health/get-health.ts"],
+    ignores: ["**/*.test.ts", "lib/server/log-store/**", "lib/server/logs/log-context.ts", "lib/server/logs/background-log-context.ts", "lib/server/health/get-health.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [TEST_SUPPORT_IMPORTS, RAW_LOG_STORE_IMPORTS] }] },
   },
   {

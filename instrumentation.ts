@@ -1,6 +1,12 @@
-// Runs once when a server instance starts: bootstraps the first admin from the environment.
+// Runs once when a server instance starts: bootstraps the first admin from the environment, and
+// with ALERTS_WORKER=in-process runs the alert worker inside this process (the embedded PGlite
+// serves one connection, so a second process could not reach it; see README "Alerts").
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.ALERTS_WORKER === "in-process") {
+    const { startAlertWorkerFromEnv } = await import("@/lib/server/alerts/alert-worker");
+    startAlertWorkerFromEnv();
+  }
   if (!process.env.TRIAGE_ADMIN_EMAIL || !process.env.TRIAGE_ADMIN_PASSWORD) return;
   const { ensureAdminFromEnv } = await import("@/lib/server/users/ensure-admin");
   const { logger } = await import("@/lib/server/logger");

@@ -108,10 +108,17 @@ async function main() {
     CURL_ORIGIN: process.env.CURL_ORIGIN ?? "https://api.shop.example",
     TRIAGE_ADMIN_EMAIL: DEMO_ADMIN.email,
     TRIAGE_ADMIN_PASSWORD: DEMO_ADMIN.password,
+    // The embedded PGlite serves one connection, so the alert worker shares the app's (see README "Alerts").
+    ...(database.poolMax ? { ALERTS_WORKER: "in-process" } : {}),
   };
   const app = startChild("app", process.execPath, ["scripts/serve.mjs"], appEnv);
   await waitForLine(app, /Triage listening/, 120_000);
   app.once("exit", (code) => void shutdown(code ?? 1));
+  if (!database.poolMax) {
+    step("Alert worker: npm run worker beside the app");
+    const worker = startChild("worker", path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { ...appEnv, ALERTS_WORKER: "" });
+    await waitForLine(worker, /alert worker started/, 60_000);
+  }
 
   console.log(`\n  Triage is up: http://localhost:${PORT}`);
   console.log(`  Sign in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
+import { FiringAlertsPanel } from "@/components/alerts/firing-alerts-panel";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
 import { ShareMenu } from "@/components/share/share-menu";
@@ -29,6 +30,7 @@ export function OverviewView() {
         </div>
       </div>
       <UrlStateNotice parsers={overviewSearchParams} />
+      <FiringAlertsPanel />
       <OverviewDashboard
         input={{ from: state.from, to: state.to, service: state.service, environment: state.environment, source: state.source }}
         refresh={state.refresh}

@@ -11,7 +11,9 @@ import type { TestDatabase } from "@/prisma/factories";
 const HOSTILE = ["\u0000", "a\u0000b", "bell\u0007", "\u001b[2J", "a\u007f", "next\u0085line", "a\ud800b", "\udfff"];
 
 // Routes that read neither a body nor a query string (beyond refusing unknown parameters).
-const NO_INPUT = new Set(["GET /api/auth/me", "GET /api/users", "GET /api/tokens", "GET /api/sources", "GET /api/sources/check", "GET /api/health", "GET /api/logs/fields", "DELETE /api/tokens/[id]"]);
+const NO_INPUT = new Set(["GET /api/auth/me", "GET /api/users", "GET /api/tokens", "GET /api/sources", "GET /api/sources/check", "GET /api/health", "GET /api/logs/fields", "DELETE /api/tokens/[id]",
+  // Alerts: lists and exports without parameters, a copy by id, and a toggle whose body is a number and a boolean.
+  "GET /api/alerts/export", "GET /api/alerts/firing", "GET /api/contact-points", "POST /api/alerts/[id]/duplicate", "POST /api/contact-points/[id]/test", "PUT /api/alerts/[id]/enabled"]);
 
 let database: TestDatabase;
 let harness: typeof import("@/lib/testing/route-harness");
@@ -92,6 +94,20 @@ async function newIncident(): Promise<{ id: string; version: number }> {
   return (await response.json()) as { id: string; version: number };
 }
 const incidentBody = () => ({ title: "Checkout down", severity: "sev2", status: "investigating", services: ["gateway"], startedAt: "2026-12-01T14:00:00.000Z", commander: "Ada", fromView: { kind: "overview", params: { from: "now-15m", service: "gateway" }, senderTimeZone: "Europe/Berlin" } });
+/** A saved alert rule of this test's own, through the route itself. */
+async function newRule(): Promise<{ id: string; version: number; rule: Record<string, unknown> }> {
+  const editor = await callerFor("editor");
+  const response = await harness.callRoute(routeFor("POST /api/alerts").route, "POST", { headers: editor.headers, body: ruleBody() });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { id: string; version: number; rule: Record<string, unknown> };
+}
+const ruleBody = () => ({ name: `input-${unique()}`, severity: "warning", measure: { kind: "error_lines" }, condition: { comparator: "above", threshold: 10, windowMinutes: 5, intervalSeconds: 60 }, labels: { team: "core" } });
+const contactPointBody = () => ({ name: `input-${unique()}`, kind: "webhook", url: "http://127.0.0.1:9/hook" });
+async function newContactPoint(): Promise<{ id: string; version: number; name: string }> {
+  const { getDb } = await import("@/lib/server/db");
+  return getDb().contactPoint.create({ data: { ...contactPointBody(), kind: "webhook", secret: "an-input-test-signing-secret" } });
+}
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 const CASES: Record<string, InputCase> = {
   "POST /api/auth/login": { role: null, prepare: async () => ({ body: { ...login } }), notStored: ["password"] },
@@ -152,6 +168,38 @@ const CASES: Record<string, InputCase> = {
   },
   "POST /api/incidents/[id]/notes": { role: "editor", prepare: async () => ({ params: { id: (await newIncident()).id }, body: { body: "Rolled back **v42**" } }) },
   "POST /api/incidents/[id]/links": { role: "editor", prepare: async () => ({ params: { id: (await newIncident()).id }, body: { link: (await newLink()).path } }) },
+  "GET /api/alerts": { role: "viewer", prepare: async () => ({ search: { state: "firing", severity: "critical", service: "gateway", label: "team=core" } }) },
+  "POST /api/alerts": { role: "editor", prepare: async () => ({ body: ruleBody() }) },
+  "GET /api/alerts/[id]": { role: "viewer", prepare: async () => ({ params: { id: (await newRule()).id } }) },
+  "PUT /api/alerts/[id]": {
+    role: "editor",
+    prepare: async () => {
+      const rule = await newRule();
+      return { params: { id: rule.id }, body: { version: rule.version, rule: { ...ruleBody(), name: rule.rule.name } } };
+    },
+  },
+  "DELETE /api/alerts/[id]": { role: "editor", prepare: async () => ({ params: { id: (await newRule()).id }, search: { version: "1" } }) },
+  "POST /api/alerts/[id]/silences": { role: "editor", prepare: async () => ({ params: { id: (await newRule()).id }, body: { endsAt: inAnHour(), reason: "deploy" } }) },
+  "DELETE /api/alerts/[id]/silences": {
+    role: "editor",
+    prepare: async () => {
+      const rule = await newRule();
+      const { getDb } = await import("@/lib/server/db");
+      const silence = await getDb().alertSilence.create({ data: { ruleId: rule.id, endsAt: new Date(inAnHour()) } });
+      return { params: { id: rule.id }, search: { silence: silence.id } };
+    },
+  },
+  "POST /api/alerts/import": { role: "editor", prepare: async () => ({ body: { format: "triage.alert-rules/v1", rules: [ruleBody()] } }) },
+  "POST /api/alerts/preview": { role: "viewer", prepare: async () => ({ body: { rule: ruleBody(), range: "24h" } }) },
+  "POST /api/contact-points": { role: "editor", prepare: async () => ({ body: contactPointBody() }) },
+  "PUT /api/contact-points/[id]": {
+    role: "editor",
+    prepare: async () => {
+      const point = await newContactPoint();
+      return { params: { id: point.id }, body: { version: point.version, contactPoint: { ...contactPointBody(), name: point.name } } };
+    },
+  },
+  "DELETE /api/contact-points/[id]": { role: "editor", prepare: async () => ({ params: { id: (await newContactPoint()).id }, search: { version: "1" } }) },
 };
 
 /** Every string in a JSON value, by its path. */

@@ -67,6 +67,28 @@ const someIncident = async () => {
   return row;
 };
 const incidentBody = { title: "Checkout down", severity: "sev2", services: ["gateway"], startedAt: "2026-12-01T14:00:00.000Z", commander: "Ada" };
+const ruleBody = () => ({
+  name: `roles-${crypto.randomUUID().slice(0, 8)}`,
+  severity: "warning",
+  measure: { kind: "error_lines" },
+  condition: { comparator: "above", threshold: 10, windowMinutes: 5, intervalSeconds: 60 },
+});
+/** A saved alert rule of this case's own (through the verb, so it is stored as the API stores it). */
+const someRule = async () => {
+  const { createAlertRule } = await import("@/lib/server/alerts/create-alert-rule");
+  const { alertRuleInputSchema } = await import("@/lib/schemas/alert-rule");
+  const actor = { id: crypto.randomUUID(), email: "roles@triage.test", name: "Roles", role: "admin", via: "session" } as const;
+  return createAlertRule(alertRuleInputSchema.parse(ruleBody()), actor);
+};
+const someSilence = async () => {
+  const rule = await someRule();
+  const silence = await db.alertSilence.create({ data: { ruleId: rule.id, endsAt: new Date(Date.now() + 3_600_000) } });
+  return { id: rule.id, silence: silence.id };
+};
+const contactPointBody = () => ({ name: `roles-${crypto.randomUUID().slice(0, 8)}`, kind: "webhook", url: "http://127.0.0.1:9/hook" });
+const someContactPoint = async () => db.contactPoint.create({ data: { ...contactPointBody(), kind: "webhook", secret: "a-signing-secret-of-roles" } });
+const writers: Role[] = ["editor", "admin"];
+const everyone: Role[] = ["viewer", "editor", "admin"];
 
 const CASES: Case[] = [
   { name: "create a user", method: "POST", path: "/api/users", allowed: ["admin"], prepare: async () => ({ body: { email: `new-${crypto.randomUUID().slice(0, 8)}@triage.test`, name: "New", password: "a long enough password", role: "viewer" } }) },
@@ -96,6 +118,24 @@ const CASES: Case[] = [
   { name: "edit an incident", method: "PATCH", path: "/api/incidents/[id]", allowed: ["editor", "admin"], prepare: async () => ({ params: { id: (await someIncident()).id }, body: { status: "identified", version: 1 } }) },
   { name: "add an incident note", method: "POST", path: "/api/incidents/[id]/notes", allowed: ["editor", "admin"], prepare: async () => ({ params: { id: (await someIncident()).id }, body: { body: "a note" } }) },
   { name: "pin a link on an incident", method: "POST", path: "/api/incidents/[id]/links", allowed: ["editor", "admin"], prepare: async () => ({ params: { id: (await someIncident()).id }, body: { link: await someLink() } }) },
+  { name: "list alert rules", method: "GET", path: "/api/alerts", allowed: everyone, prepare: async () => ({}) },
+  { name: "create an alert rule", method: "POST", path: "/api/alerts", allowed: writers, prepare: async () => ({ body: ruleBody() }) },
+  { name: "read an alert rule", method: "GET", path: "/api/alerts/[id]", allowed: everyone, prepare: async () => ({ params: { id: (await someRule()).id } }) },
+  { name: "edit an alert rule", method: "PUT", path: "/api/alerts/[id]", allowed: writers, prepare: async () => { const rule = await someRule(); return { params: { id: rule.id }, body: { version: rule.version, rule: rule.rule } }; } },
+  { name: "delete an alert rule", method: "DELETE", path: "/api/alerts/[id]", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, search: "?version=1" }) },
+  { name: "disable an alert rule", method: "PUT", path: "/api/alerts/[id]/enabled", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: { version: 1, enabled: false } }) },
+  { name: "duplicate an alert rule", method: "POST", path: "/api/alerts/[id]/duplicate", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: {} }) },
+  { name: "silence an alert rule", method: "POST", path: "/api/alerts/[id]/silences", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: { endsAt: new Date(Date.now() + 3_600_000).toISOString() } }) },
+  { name: "end a silence", method: "DELETE", path: "/api/alerts/[id]/silences", allowed: writers, prepare: async () => { const { id, silence } = await someSilence(); return { params: { id }, search: `?silence=${silence}` }; } },
+  { name: "export alert rules", method: "GET", path: "/api/alerts/export", allowed: everyone, prepare: async () => ({}) },
+  { name: "import alert rules", method: "POST", path: "/api/alerts/import", allowed: writers, prepare: async () => ({ body: { format: "triage.alert-rules/v1", rules: [ruleBody()] } }) },
+  { name: "list firing alerts", method: "GET", path: "/api/alerts/firing", allowed: everyone, prepare: async () => ({}) },
+  { name: "preview an alert rule", method: "POST", path: "/api/alerts/preview", allowed: everyone, prepare: async () => ({ body: { rule: ruleBody(), range: "24h" } }) },
+  { name: "send a test notification", method: "POST", path: "/api/contact-points/[id]/test", allowed: writers, prepare: async () => ({ params: { id: (await someContactPoint()).id }, body: {} }) },
+  { name: "list contact points", method: "GET", path: "/api/contact-points", allowed: everyone, prepare: async () => ({}) },
+  { name: "add a contact point", method: "POST", path: "/api/contact-points", allowed: writers, prepare: async () => ({ body: contactPointBody() }) },
+  { name: "edit a contact point", method: "PUT", path: "/api/contact-points/[id]", allowed: writers, prepare: async () => { const point = await someContactPoint(); return { params: { id: point.id }, body: { version: point.version, contactPoint: { ...contactPointBody(), name: point.name } } }; } },
+  { name: "delete a contact point", method: "DELETE", path: "/api/contact-points/[id]", allowed: writers, prepare: async () => ({ params: { id: (await someContactPoint()).id }, search: "?version=1" }) },
 ];
 
 describe.each(CASES)("$method $path ($name)", (testCase) => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { newAlertHref } from "@/lib/alerts/new-alert-href";
 import type { ServicePeak } from "@/lib/logs/error-rate-series";
 import type { ServiceTotals } from "@/lib/schemas/overview";
 import { formatCount, formatPercent } from "@/lib/format";
@@ -30,7 +31,12 @@ export function ServiceErrorTable({ totals, peaks, timeZone, peakHref }: Props) 
           const peak = peakByService.get(total.service);
           return (
             <tr key={total.service} data-service={total.service} data-row="">
-              <td>{total.service}</td>
+              <td>
+                {total.service}{" "}
+                <Link href={newAlertHref({ service: total.service, measure: "error_rate" })} className="alert-on-this" data-testid="alert-on-this">
+                  alert on this<span className="visually-hidden"> ({total.service} error rate)</span>
+                </Link>
+              </td>
               <td className="num" data-field="requests">{formatCount(total.requests)}</td>
               <td className="num" data-field="status4xx">{formatCount(total.status4xx)}</td>
               <td className="num" data-field="serverErrors">{formatCount(total.serverErrors)}</td>

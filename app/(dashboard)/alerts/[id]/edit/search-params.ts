@@ -1,0 +1,1 @@
+export { alertRuleSearchParams as editAlertSearchParams } from "../search-params";

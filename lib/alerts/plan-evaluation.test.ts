@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { alertScopeSchema, type AlertMeasure } from "@/lib/schemas/alert-rule";
+import { measureValue, readComponents, type MeasureSource } from "./measure-aggregations";
+import { MAX_BODIES_PER_REQUEST, planEvaluation, readEvaluation, type RuleMeasurement } from "./plan-evaluation";
+
+const source: MeasureSource = { name: "app", indexPattern: "logs-*", mapping: ECS_FIELD_MAPPING };
+const pino: MeasureSource = { name: "pino", indexPattern: "pino-*", mapping: { ...ECS_FIELD_MAPPING, service: "name", levelScheme: "pino", durationUnit: "ms" } };
+const AT = new Date("2026-12-01T12:00:00Z");
+
+const MEASURES: AlertMeasure[] = [{ kind: "error_rate" }, { kind: "error_lines" }, { kind: "latency_percentile", percentile: "p95" }, { kind: "query_count", query: "message:timeout" }];
+function rules(count: number, overrides: Partial<RuleMeasurement> = {}): RuleMeasurement[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `rule-${i}`,
+    measure: MEASURES[i % MEASURES.length]!,
+    scope: alertScopeSchema.parse({ perService: i % 2 === 0, services: i % 3 === 0 ? ["users"] : [] }),
+    windowMinutes: [1, 5, 15, 60][i % 4]!,
+    ...overrides,
+  }));
+}
+
+describe("planEvaluation", () => {
+  it("sends 1,000 rules of mixed kinds in at most 10 _msearch requests, aggregations only", () => {
+    const plan = planEvaluation(rules(1000), [source], AT);
+    expect(plan.requests.length).toBeLessThanOrEqual(10);
+    expect(plan.requests.every((request) => request.length <= MAX_BODIES_PER_REQUEST)).toBe(true);
+    expect(plan.bodies.every((planned) => planned.body.size === 0)).toBe(true);
+    // Every rule is in exactly one body per source.
+    expect(plan.bodies.flatMap((planned) => planned.rules.map((r) => r.ruleId)).sort()).toEqual(rules(1000).map((r) => r.id).sort());
+  });
+
+  it("packs rules without a query of their own into shared bodies, and gives each Lucene rule its own", () => {
+    const plain = rules(40, { measure: { kind: "error_rate" } });
+    const withQuery = rules(3, { measure: { kind: "query_count", query: "x" } }).map((r, i) => ({ ...r, id: `q-${i}` }));
+    const plan = planEvaluation([...plain, ...withQuery], [source], AT);
+    expect(plan.bodies).toHaveLength(4);
+    expect(plan.bodies.filter((b) => b.rules.length === 1).map((b) => b.rules[0]!.ruleId).sort()).toEqual(["q-0", "q-1", "q-2"]);
+  });
+
+  it("bounds the buckets per body by the series cap", () => {
+    const wide = rules(20, { scope: alertScopeSchema.parse({ perService: true, seriesCap: 1000 }), measure: { kind: "error_lines" } }).map((r, i) => ({ ...r, windowMinutes: i + 1 }));
+    const plan = planEvaluation(wide, [source], AT);
+    expect(plan.bodies.length).toBeGreaterThan(2);
+    const agg = (plan.bodies[0]!.body.aggs as Record<string, { aggs: { s: { terms: { size: number } } } }>).r0!;
+    expect(agg.aggs.s.terms.size).toBe(1000);
+  });
+
+  it("builds each rule's window, scope and measure with the source's own field names", () => {
+    const [rule] = rules(1, { measure: { kind: "error_lines" }, scope: alertScopeSchema.parse({ perService: true, services: ["users"], environment: "prod" }), windowMinutes: 5 });
+    const plan = planEvaluation([rule!], [pino], AT);
+    const agg = (plan.bodies[0]!.body.aggs as Record<string, unknown>).r0 as { filter: { bool: { filter: unknown[] } }; aggs: { s: { terms: { field: string }; aggs: { m: { filter: unknown } } } } };
+    expect(agg.filter.bool.filter[0]).toEqual({ range: { "@timestamp": { gte: AT.getTime() - 5 * 60_000, lt: AT.getTime(), format: "epoch_millis" } } });
+    expect(agg.filter.bool.filter).toContainEqual({ terms: { name: ["users"] } });
+    expect(agg.filter.bool.filter).toContainEqual({ term: { "service.environment": "prod" } });
+    expect(agg.aggs.s.terms.field).toBe("name");
+    expect(agg.aggs.s.aggs.m.filter).toEqual({ range: { "log.level": { gte: 50 } } });
+  });
+
+  it("measures once for rules that differ only in threshold or name", () => {
+    const base = rules(1, { measure: { kind: "error_rate" }, scope: alertScopeSchema.parse({ perService: true, services: ["users", "orders"] }) })[0]!;
+    const tiers = [base, { ...base, id: "critical" }, { ...base, id: "reordered", scope: { ...base.scope, services: ["orders", "users"] } }, { ...base, id: "other-window", windowMinutes: 15 }];
+    const plan = planEvaluation(tiers, [source], AT);
+    expect(Object.keys(plan.bodies[0]!.body.aggs as object)).toHaveLength(2);
+    expect(plan.bodies[0]!.rules.map((r) => `${r.ruleId}:${r.agg}`).sort()).toEqual(["critical:r0", "other-window:r1", "reordered:r0", "rule-0:r0"]);
+    const answers = [{ aggregations: { r0: { s: { buckets: [{ key: "users", doc_count: 4, req: { doc_count: 4, err: { doc_count: 1 } } }] } }, r1: { s: { buckets: [] } } } }];
+    const readings = readEvaluation(plan, tiers, answers);
+    expect(measureValue(base.measure, readings.get("critical")!.series.get("users")!)).toBe(25);
+    expect(readings.get("other-window")!.series.size).toBe(0);
+  });
+
+  it("leaves slow_statements rules out (not measurable yet)", () => {
+    const plan = planEvaluation(rules(1, { measure: { kind: "slow_statements" } }), [source], AT);
+    expect(plan.bodies).toHaveLength(0);
+  });
+});
+
+describe("readEvaluation", () => {
+  const rule: RuleMeasurement = { id: "r", measure: { kind: "error_rate" }, scope: alertScopeSchema.parse({ perService: true, seriesCap: 2 }), windowMinutes: 5 };
+  const bucket = (key: string, docs: number, requests: number, errors: number) => ({ key, doc_count: docs, req: { doc_count: requests, err: { doc_count: errors } } });
+
+  it("adds sources up per service, computes the rate in percent, and notes the cap", () => {
+    const plan = planEvaluation([rule], [source, pino], AT);
+    const answers = [
+      { aggregations: { r0: { doc_count: 30, s: { sum_other_doc_count: 4, buckets: [bucket("users", 20, 10, 5), bucket("orders", 6, 4, 0)] } } } },
+      { aggregations: { r0: { doc_count: 10, s: { sum_other_doc_count: 0, buckets: [bucket("users", 10, 10, 0)] } } } },
+    ];
+    const reading = readEvaluation(plan, [rule], answers).get("r")!;
+    expect(reading.capped).toBe(true);
+    expect(reading.error).toBeNull();
+    expect(measureValue(rule.measure, reading.series.get("users")!)).toBe(25);
+    expect(measureValue(rule.measure, reading.series.get("orders")!)).toBe(0);
+  });
+
+  it("an error on every source is the rule's error; on one source the others still count", () => {
+    const plan = planEvaluation([rule], [source, pino], AT);
+    const failed = readEvaluation(plan, [rule], [{ error: new Error("bad query") }, { error: new Error("bad too") }]).get("r")!;
+    expect(failed.error).toBe("bad query");
+    const partial = readEvaluation(plan, [rule], [{ error: new Error("gone") }, { aggregations: { r0: { s: { buckets: [bucket("users", 2, 2, 1)] } } } }]).get("r")!;
+    expect(partial.error).toBeNull();
+    expect(measureValue(rule.measure, partial.series.get("users")!)).toBe(50);
+  });
+
+  it("reads percentiles in milliseconds from nanosecond durations, and no requests as no data", () => {
+    const p95: AlertMeasure = { kind: "latency_percentile", percentile: "p95" };
+    expect(measureValue(p95, readComponents({ doc_count: 3, lat: { values: [{ key: 95, value: 2_500_000 }] } }, p95, source))).toBe(2.5);
+    expect(measureValue(p95, readComponents({ doc_count: 0, lat: { values: [{ key: 95, value: null }] } }, p95, source))).toBeNull();
+    expect(measureValue({ kind: "error_rate" }, readComponents({ doc_count: 5, req: { doc_count: 0 } }, { kind: "error_rate" }, source))).toBeNull();
+    expect(measureValue({ kind: "error_lines" }, readComponents({ doc_count: 5, m: { doc_count: 0 } }, { kind: "error_lines" }, source))).toBe(0);
+  });
+});

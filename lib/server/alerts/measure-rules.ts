@@ -1,0 +1,52 @@
+import "server-only";
+import { planEvaluation, readEvaluation, type BodyAnswer, type RuleMeasurement, type RuleReading } from "@/lib/alerts/plan-evaluation";
+import { LogStoreUnavailableError } from "../log-store/types";
+import type { LogContext } from "../logs/log-context";
+
+export interface Measurements {
+  readings: Map<string, RuleReading>;
+  /** The rules whose request could not reach the engine at all: an outage, not a rule's fault. */
+  unreachable: Set<string>;
+  outageMessage: string | null;
+  engineRequests: number;
+}
+
+/**
+ * Measures many rules in the planned `_msearch` requests (settled: one failed search fails its
+ * rules only). A request that cannot reach the engine marks its rules unreachable, so the worker
+ * can tell an outage from a query the engine rejects.
+ */
+export async function measureRules(rules: readonly RuleMeasurement[], context: LogContext, at: Date): Promise<Measurements> {
+  const plan = planEvaluation(rules, context.sources, at);
+  const unreachable = new Set<string>();
+  let outageMessage: string | null = null;
+  // One request after another: each stays well inside the engine timeout, and on a busy engine
+  // side-by-side requests would only share the same CPUs.
+  const perRequest: BodyAnswer[][] = [];
+  for (const request of plan.requests) {
+    try {
+      const results = await context.store.msearch(request.map((planned) => ({ index: planned.source.indexPattern, body: planned.body })), { signal: context.signal, settle: true });
+      perRequest.push(
+        results.map((result, index) => {
+          // A search the engine could not serve (shards down, overloaded) is an outage too; a refused query is the rule's.
+          if (result.error instanceof LogStoreUnavailableError) {
+            outageMessage ??= result.error.message;
+            for (const { ruleId } of request[index]!.rules) unreachable.add(ruleId);
+          }
+          return { aggregations: result.aggregations, error: result.error };
+        }),
+      );
+    } catch (error) {
+      if (error instanceof LogStoreUnavailableError) {
+        outageMessage ??= error.message;
+        for (const planned of request) for (const { ruleId } of planned.rules) unreachable.add(ruleId);
+      }
+      perRequest.push(request.map(() => ({ error: error as Error })));
+    }
+  }
+  const answers = perRequest.flat();
+  const readings = readEvaluation(plan, rules, answers);
+  // A rule another source still answered for is measured, not down.
+  for (const id of unreachable) if (!readings.get(id)?.error) unreachable.delete(id);
+  return { readings, unreachable, outageMessage: unreachable.size > 0 ? outageMessage : null, engineRequests: plan.requests.length };
+}
