@@ -29,6 +29,13 @@ describe("planEvaluation", () => {
     expect(plan.bodies.flatMap((planned) => planned.rules.map((r) => r.ruleId)).sort()).toEqual(rules(1000).map((r) => r.id).sort());
   });
 
+  it("stays within 10 requests for 1,000 Lucene rules over three sources", () => {
+    const lucene = rules(1000, { measure: { kind: "query_count", query: "message:x" } }).map((r, i) => ({ ...r, windowMinutes: 1 + (i % 1440) }));
+    const plan = planEvaluation(lucene, [source, pino, { ...source, name: "third" }], AT);
+    expect(plan.bodies).toHaveLength(3000);
+    expect(plan.requests).toHaveLength(10);
+  });
+
   it("packs rules without a query of their own into shared bodies, and gives each Lucene rule its own", () => {
     const plain = rules(40, { measure: { kind: "error_rate" } });
     const withQuery = rules(3, { measure: { kind: "query_count", query: "x" } }).map((r, i) => ({ ...r, id: `q-${i}` }));

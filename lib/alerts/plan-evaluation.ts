@@ -3,8 +3,8 @@
  * Rules with only structured filters (services, environment) share a body, one `filter`
  * aggregation each (with its own window), up to a bucket budget; a rule carrying a Lucene query
  * of its own gets a body to itself, so a query the engine rejects fails that rule alone. Bodies go
- * to the engine in `_msearch` requests of up to MAX_BODIES_PER_REQUEST: 1,000 rules are at most
- * 10 requests. Aggregations only (size 0), bounded terms sizes.
+ * to the engine in at most 10 `_msearch` requests (100 bodies each, more past 1,000 bodies).
+ * Aggregations only (size 0), bounded terms sizes.
  */
 import type { AlertMeasure, AlertScope } from "@/lib/schemas/alert-rule";
 import { ALL_SERVICES_SERIES } from "@/lib/schemas/alert-rule";
@@ -34,6 +34,7 @@ export interface EvaluationPlan {
 }
 
 export const MAX_BODIES_PER_REQUEST = 100;
+export const MAX_REQUESTS_PER_CYCLE = 10;
 /** Buckets one body may create at worst (the engines' search.max_buckets default is 65,536). */
 export const MAX_BUCKETS_PER_BODY = 20_000;
 const MAX_RULES_PER_BODY = 250;
@@ -110,8 +111,12 @@ export function planEvaluation(rules: readonly RuleMeasurement[], sources: reado
   }
   // Every rule reads its group's one aggregation.
   for (const planned of bodies) planned.rules = planned.rules.flatMap(({ ruleId, agg }) => alike.get(ruleId)!.map((rule) => ({ ruleId: rule.id, agg })));
+  // 100 bodies a request, more when there are over 1,000 (many rules over several sources), so a
+  // cycle never takes more than MAX_REQUESTS_PER_CYCLE round trips; the engine runs an _msearch's
+  // searches side by side up to its own max_concurrent_searches.
+  const perRequest = Math.max(MAX_BODIES_PER_REQUEST, Math.ceil(bodies.length / MAX_REQUESTS_PER_CYCLE));
   const requests: PlannedBody[][] = [];
-  for (let i = 0; i < bodies.length; i += MAX_BODIES_PER_REQUEST) requests.push(bodies.slice(i, i + MAX_BODIES_PER_REQUEST));
+  for (let i = 0; i < bodies.length; i += perRequest) requests.push(bodies.slice(i, i + perRequest));
   return { bodies, requests };
 }
 

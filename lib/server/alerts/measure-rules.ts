@@ -16,14 +16,15 @@ export interface Measurements {
  * rules only). A request that cannot reach the engine marks its rules unreachable, so the worker
  * can tell an outage from a query the engine rejects.
  */
-export async function measureRules(rules: readonly RuleMeasurement[], context: LogContext, at: Date): Promise<Measurements> {
+export async function measureRules(rules: readonly RuleMeasurement[], context: LogContext, at: Date, options: { betweenRequests?: () => Promise<unknown> } = {}): Promise<Measurements> {
   const plan = planEvaluation(rules, context.sources, at);
   const unreachable = new Set<string>();
   let outageMessage: string | null = null;
   // One request after another: each stays well inside the engine timeout, and on a busy engine
   // side-by-side requests would only share the same CPUs.
   const perRequest: BodyAnswer[][] = [];
-  for (const request of plan.requests) {
+  for (const [r, request] of plan.requests.entries()) {
+    if (r > 0) await options.betweenRequests?.();
     try {
       const results = await context.store.msearch(request.map((planned) => ({ index: planned.source.indexPattern, body: planned.body })), { signal: context.signal, settle: true });
       perRequest.push(

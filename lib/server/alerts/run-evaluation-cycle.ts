@@ -64,7 +64,15 @@ export async function runEvaluationCycle(deps: CycleDeps): Promise<CycleResult> 
     }
     const slots = new Map(claimed.map((rule) => [rule.id, slotOf(rule)]));
     const measurable: RuleMeasurement[] = claimed.flatMap((c) => (c.rule ? [{ id: c.id, measure: c.rule.measure, scope: c.rule.scope, windowMinutes: c.rule.condition.windowMinutes, at: new Date(slots.get(c.id)!) }] : []));
-    const measured = await measureRules(measurable, context, now);
+    // Postgres ends a transaction idle for 60 s (lib/server/db.ts); each engine request is shorter
+    // (ALERTS_ENGINE_TIMEOUT_MS), and between long ones a no-op statement keeps the claim alive.
+    let lastStatement = performance.now();
+    const keepAlive = async () => {
+      if (performance.now() - lastStatement < 20_000) return;
+      await query("SELECT 1");
+      lastStatement = performance.now();
+    };
+    const measured = await measureRules(measurable, context, now, { betweenRequests: keepAlive });
     const t2 = performance.now();
     const writes: CycleWrites = { series: [], transitions: [], notifications: [], schedules: [] };
     for (const rule of claimed) decideRule(rule, slots.get(rule.id)!, measured, writes, { now, appUrl: deps.appUrl, started });
