@@ -4,6 +4,10 @@ import { buildEndpointSearch, buildFailingPathServicesSearch } from "./build-end
 import { levelClassClause, type LevelClass } from "./level-scheme";
 import { OVERVIEW_LIMITS } from "./overview-limits";
 import { timeRangeClause } from "./time-range-clause";
+import { buildSlowStatementsSearch } from "@/lib/sql/build-slow-statement-searches";
+
+/** Distinct slow statements the overview's card reads per source (the panel reads more). */
+export const OVERVIEW_SLOW_STATEMENTS = 200;
 
 export interface OverviewQueryInput {
   from: Date;
@@ -12,10 +16,12 @@ export interface OverviewQueryInput {
   services: string[];
   environments: string[];
   mapping: FieldMapping;
+  /** Statements at or over this are slow (the card's threshold); absent: 500 ms. */
+  slowThresholdMs?: number;
 }
 
 /** The overview's searches, sent together as one _msearch; the verb reads the answers in this order. */
-export const OVERVIEW_SEARCHES = ["requests", "errorLines", "endpoints", "endpointServices", "facets"] as const;
+export const OVERVIEW_SEARCHES = ["requests", "errorLines", "endpoints", "endpointServices", "facets", "slowStatements"] as const;
 
 export function buildOverviewSearches(input: OverviewQueryInput): Record<(typeof OVERVIEW_SEARCHES)[number], Record<string, unknown>> {
   return {
@@ -24,6 +30,7 @@ export function buildOverviewSearches(input: OverviewQueryInput): Record<(typeof
     endpoints: buildEndpointSearch(input, overviewFilters(input, { requestsOnly: true })),
     endpointServices: buildFailingPathServicesSearch(input, overviewFilters(input, { requestsOnly: true })),
     facets: buildFacetSearch(input),
+    slowStatements: buildSlowStatementCardSearch(input),
   };
 }
 
@@ -116,4 +123,11 @@ function buildFacetSearch(input: OverviewQueryInput): Record<string, unknown> {
       environments: { terms: { field: input.mapping.environment, size: OVERVIEW_LIMITS.facetEnvironments } },
     },
   };
+}
+
+/** The slow-query card's phase 1 (count, sum, max per statement); PostgreSQL server-log sources are read on the panel only. */
+function buildSlowStatementCardSearch(input: OverviewQueryInput): Record<string, unknown> {
+  if (input.mapping.statementFormat === "server-log") return { size: 0, track_total_hits: false, query: { match_none: {} } };
+  const slow = { from: input.from, to: input.to, thresholdMs: input.slowThresholdMs ?? 500, mapping: input.mapping, services: input.services, environments: input.environments };
+  return { ...buildSlowStatementsSearch(slow, OVERVIEW_SLOW_STATEMENTS), track_total_hits: false };
 }

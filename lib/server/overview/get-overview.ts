@@ -8,6 +8,9 @@ import type { OverviewParams, OverviewResponse } from "@/lib/schemas/overview";
 import { chooseBucketInterval } from "@/lib/time/bucket-interval";
 import { resolveViewRange, type LogContext } from "../logs/log-context";
 import { searchEachSource } from "../logs/search-sources";
+import { topSlowQueries } from "../slow-queries/top-slow-queries";
+import { DEFAULT_SLOW_QUERY_THRESHOLD_MS } from "../slow-queries/threshold";
+import { loadSqlParser } from "@/lib/sql/fingerprint";
 
 /**
  * Each service's sources, from every source's own facet answer (already redacted at the context's
@@ -28,9 +31,10 @@ function servicesBySource(bySource: { source: { name: string }; results: { facet
 export async function getOverview(params: OverviewParams, context: LogContext): Promise<OverviewResponse> {
   const { from, to } = resolveViewRange(params, context);
   const interval = chooseBucketInterval(to.getTime() - from.getTime());
-  const inputFor = (mapping: OverviewQueryInput["mapping"]): OverviewQueryInput => ({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping });
+  const slowThresholdMs = context.slowQueryThresholdMs ?? DEFAULT_SLOW_QUERY_THRESHOLD_MS;
+  const inputFor = (mapping: OverviewQueryInput["mapping"]): OverviewQueryInput => ({ from, to, intervalLabel: interval.label, services: params.service, environments: params.environment, mapping, slowThresholdMs });
   // Every source's searches in one _msearch, each with its own field names; answers add up by key.
-  const answers = await searchEachSource(context, OVERVIEW_SEARCHES, (source) => buildOverviewSearches(inputFor(source.mapping)));
+  const [answers] = await Promise.all([searchEachSource(context, OVERVIEW_SEARCHES, (source) => buildOverviewSearches(inputFor(source.mapping))), loadSqlParser()]);
   const { requests, errorLines, endpoints, endpointServices, facets } = answers.merged;
 
   // Every key below (services, paths, messages, facets) arrives redacted from the context's store.
@@ -62,6 +66,9 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
     topErrors: topErrors.errors,
     available: shapeFacets(facets),
     serviceSources: servicesBySource(answers.bySource),
+    // Sums do not merge across sources by key: each source's statements are fingerprinted on their own.
+    slowQueries: topSlowQueries(answers.bySource.map(({ source, results }) => ({ source, answer: results.slowStatements }))),
+    slowQueryThresholdMs: slowThresholdMs,
     notices: [...context.notices, ...answers.notices, ...limitNotices.filter((notice): notice is string => notice !== null)],
   };
 }

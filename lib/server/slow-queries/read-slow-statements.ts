@@ -1,5 +1,5 @@
 import "server-only";
-import { collectServerLogRuns, type ServerLogEntry } from "@/lib/sql/postgres-log-line";
+import { collectServerLogRuns, type ServerLogEntry, type ServerLogRun } from "@/lib/sql/postgres-log-line";
 import { buildLongStatementsSearch, buildServerLogLinesSearch, buildSlowStatementsSearch, SLOW_STATEMENT_LIMITS, type SlowStatementInput } from "@/lib/sql/build-slow-statement-searches";
 import { entriesFromBuckets, groupStatementEntries, type FingerprintGroup, type StatementEntry } from "@/lib/sql/group-slow-statements";
 import { slowStatementFields } from "@/lib/sql/slow-statement-fields";
@@ -21,6 +21,8 @@ export interface SourceSlowStatements {
   longRead: number;
   /** For server-log sources: candidate lines in range, and how many were read. */
   serverLines?: { total: number; read: number };
+  /** Server-log runs by line id, for the fingerprint page's samples (with their DETAIL parameters). */
+  serverRuns?: Map<string, ServerLogRun & { service: string | null }>;
 }
 
 export const PHASE1_SEARCHES = ["statements", "long"] as const;
@@ -75,7 +77,8 @@ function readServerLines(source: ReadSource, query: SlowStatementQuery, answer: 
     const service = serviceOf.get(run.id);
     return { statement: run.statement, count: 1, totalMs: run.durationMs, maxMs: run.durationMs, firstSeen: run.timestamp, lastSeen: run.timestamp, services: service ? { [service]: 1 } : {}, lineIds: [run.id], runs: [{ timestamp: run.timestamp, durationMs: run.durationMs }] };
   });
-  return { source, groups: groupStatementEntries(entries), slowLines: runs.length, leftOutLines: 0, longLines: 0, longRead: 0, serverLines: { total: answer.total, read: answer.hits.length } };
+  const serverRuns = new Map(runs.map((run) => [run.id, { ...run, service: serviceOf.get(run.id) ?? null }]));
+  return { source, groups: groupStatementEntries(entries), slowLines: runs.length, leftOutLines: 0, longLines: 0, longRead: 0, serverLines: { total: answer.total, read: answer.hits.length }, serverRuns };
 }
 
 /** What each source's phase 1 left out, in words. */
