@@ -1,0 +1,6 @@
+import { withRoute } from "@/lib/server/http/with-route";
+import { listTargetDatabases } from "@/lib/server/slow-queries/list-target-databases";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({ permission: "logs:read" }, async () => listTargetDatabases());
