@@ -20,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/" className="brand">Triage</Link>
           <Link href="/">Overview</Link>
           <Link href="/logs">Logs</Link>
+          <Link href="/slow-queries">Slow queries</Link>
           <Link href="/settings">Settings</Link>
           {can(actor.role, "users:manage") ? <Link href="/admin/users">Users</Link> : null}
           {can(actor.role, "tokens:manage") ? <Link href="/admin/tokens">API tokens</Link> : null}

@@ -1,6 +1,11 @@
-import { queryOptions } from "@tanstack/react-query";
+import { mutationOptions, queryOptions } from "@tanstack/react-query";
+import type { ExplainRequest, ExplainResponse, TargetDatabaseSummary } from "@/lib/schemas/explain";
 import type { FingerprintDetail, SlowQueriesResponse, SlowQuerySort } from "@/lib/schemas/slow-queries";
 import { fetchJson } from "./fetch-json";
+import { postJson } from "./send-json";
+
+/** What the panel sends; defaults (analyze off, no services) may be left out. */
+export type ExplainRequestInput = Partial<ExplainRequest> & { statement: string };
 
 export interface SlowQueriesInput {
   from: string;
@@ -47,5 +52,20 @@ export function fingerprintQueryOptions(input: FingerprintInput) {
     queryKey: slowQueryKeys.detail(input),
     queryFn: ({ signal }) => fetchJson<FingerprintDetail>(`/api/slow-queries/${encodeURIComponent(fingerprint)}`, rangeParams(rest), signal),
     retry: noRetryOn400,
+  });
+}
+
+/** EXPLAIN is a POST (it may run the statement with ANALYZE); each click is one mutation, nothing is cached. */
+export const explainMutationOptions = () =>
+  mutationOptions({
+    mutationKey: [...slowQueryKeys.all, "explain"],
+    mutationFn: (request: ExplainRequestInput) => postJson<ExplainResponse>("/api/slow-queries/explain", request),
+  });
+
+export function targetDatabasesQueryOptions() {
+  return queryOptions({
+    queryKey: [...slowQueryKeys.all, "targets"],
+    queryFn: ({ signal }) => fetchJson<{ targets: TargetDatabaseSummary[] }>("/api/slow-queries/targets", undefined, signal),
+    staleTime: 60_000,
   });
 }
