@@ -10,9 +10,11 @@ export interface BenchArgs {
   warmup: number;
   /** Use the existing index as it is, however old. */
   reuse: boolean;
+  /** Only the views whose name contains one of these (comma-separated), e.g. "overview,slow". */
+  only: string[];
 }
 
-export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse]";
+export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse] [--only overview,slow]";
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -23,6 +25,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       iterations: { type: "string", default: "30" },
       warmup: { type: "string", default: "3" },
       reuse: { type: "boolean", default: false },
+      only: { type: "string", default: "" },
     },
   });
   const engine = values.engine ?? "elasticsearch";
@@ -34,6 +37,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     iterations: positiveInteger("--iterations", values.iterations),
     warmup: positiveInteger("--warmup", values.warmup, 0),
     reuse: values.reuse,
+    only: values.only.split(",").map((part) => part.trim()).filter(Boolean),
   };
 }
 

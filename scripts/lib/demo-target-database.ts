@@ -4,7 +4,7 @@
 // since one PGlite serves one connection and the app holds that one.
 import path from "node:path";
 import { Client } from "pg";
-import { DEMO_ORDERS_ROWS, ensureDemoOrders } from "../../lib/server/target-db/demo-orders";
+import { DEMO_ORDERS_ROWS, ensureDemoOrders } from "../../lib/demo/demo-orders";
 import { startChild, waitForLine } from "./child-processes";
 
 export const DEMO_TARGET_NAME = "shop-demo";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
 import { explainRequestSchema } from "@/lib/schemas/explain";
-import { ensureDemoOrders } from "../target-db/demo-orders";
+import { ensureDemoOrders } from "@/lib/demo/demo-orders";
 import type { TargetDatabaseConfig } from "../target-db/types";
 import { explainStatement } from "./explain-statement";
 

@@ -6,7 +6,7 @@ import { createLogContext } from "@/lib/server/logs/log-context";
 import { locateServerLog, logSize, readLogFrom, shipLogEvents } from "@/lib/testing/postgres-server-log";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
 import type { LogStore } from "../log-store/types";
-import { ensureDemoOrders } from "../target-db/demo-orders";
+import { ensureDemoOrders } from "@/lib/demo/demo-orders";
 import { listSlowQueries } from "./list-slow-queries";
 import { getSlowQuery } from "./get-slow-query";
 

@@ -1,5 +1,3 @@
-import "server-only";
-
 /** Anything that runs SQL text: a pg Client or Pool. */
 export interface SqlRunner {
   query(text: string): Promise<{ rows: Record<string, unknown>[] }>;
