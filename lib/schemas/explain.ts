@@ -13,8 +13,8 @@ export const explainRequestSchema = z
     statement: storableText({ max: 100_000, multiline: true }).min(1, "statement is required"),
     parameters: z.array(parameterValue).max(100).optional(),
     /** A configured target's name; absent: the one serving `services`, else the default. */
-    target: z.string().trim().max(64).optional(),
-    services: z.array(z.string().max(128)).max(20).default([]),
+    target: storableText({ max: 64 }).optional(),
+    services: z.array(storableText({ max: 128 })).max(20).default([]),
     /** Runs the statement (SELECT only) in a rolled-back transaction. Only on an explicit click. */
     analyze: z.boolean().default(false),
     /** Explain again with this index created hypothetically by HypoPG. */
@@ -22,6 +22,9 @@ export const explainRequestSchema = z
   })
   .strict();
 export type ExplainRequest = z.infer<typeof explainRequestSchema>;
+
+/** GET /api/slow-queries/targets takes no parameters (strict: any is a 400). */
+export const targetDatabasesParamsSchema = z.object({}).strict();
 
 export const HYPOPG_STATES = ["ready", "not-created", "not-installed"] as const;
 

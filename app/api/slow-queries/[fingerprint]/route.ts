@@ -8,8 +8,8 @@ import { getSlowQuery } from "@/lib/server/slow-queries/get-slow-query";
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute<{ fingerprint: string }>({ permission: "logs:read" }, async ({ url, signal, params: segment }) => {
+  const params = parseSearchParams(fingerprintParamsSchema, url, SLOW_QUERIES_ARRAY_KEYS);
   const fingerprint = fingerprintSchema.safeParse(segment.fingerprint);
   if (!fingerprint.success) throw badRequest("a fingerprint is 16 hex digits", { fingerprint: "a fingerprint is 16 hex digits" });
-  const params = parseSearchParams(fingerprintParamsSchema, url, SLOW_QUERIES_ARRAY_KEYS);
   return getSlowQuery(fingerprint.data, params, await loadLogContext({ signal, sources: params.source }));
 });
