@@ -55,7 +55,10 @@ export async function getSlowQuery(fingerprint: string, params: FingerprintParam
   if (ids.length > 0) {
     const lookup = await searchEachSource(context, ["endpoints"] as const, (source) => ({ endpoints: buildEndpointLookupSearch({ from, to, mapping: source.mapping, ids }) }));
     roundTrips += 1;
-    endpoints = shapeEndpoints(lookup.bySource.map(({ results }) => results.endpoints.aggregations));
+    // The requests' own hops of the services that ran the statement; other hops of the same requests did not issue it.
+    const all = shapeEndpoints(lookup.bySource.map(({ results }) => results.endpoints.aggregations));
+    const issuing = all.filter((row) => row.service !== null && found.group.services[row.service] !== undefined);
+    endpoints = issuing.length > 0 ? issuing : all;
   }
   const stat = stats[0];
   return {
