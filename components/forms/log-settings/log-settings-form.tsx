@@ -57,6 +57,7 @@ export function LogSettingsForm({ defaultValues, readOnly, onSubmit, onCancel }:
       if (!report.found) continue;
       if (report.concept === "correlationIds") form.setValue("mapping.correlationIds", report.fields.join(", "), options);
       else form.setValue(`mapping.${report.concept}`, report.fields[0] ?? proposal.mapping[report.concept] ?? "", options);
+      if (report.concept === "sqlStatement") form.setValue("mapping.statementFormat", proposal.mapping.statementFormat, options);
       if (report.concept === "statementDuration") form.setValue("mapping.statementDurationUnit", proposal.mapping.statementDurationUnit ?? "", options);
       if (report.concept === "duration") form.setValue("mapping.durationUnit", proposal.mapping.durationUnit, options);
       if (report.concept === "level") form.setValue("mapping.levelScheme", proposal.mapping.levelScheme, options);

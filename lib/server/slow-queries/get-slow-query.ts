@@ -15,6 +15,8 @@ import { toSlowQueryRow } from "./slow-query-rows";
 import { DEFAULT_SLOW_QUERY_THRESHOLD_MS } from "./threshold";
 import { shapeEndpoints } from "./shape-endpoints";
 
+const isClientAbort = (error: unknown, signal: AbortSignal | undefined) => signal?.aborted === true || (error as Error)?.name === "AbortError";
+
 export const SAMPLES = 20;
 
 /**
@@ -53,8 +55,13 @@ export async function getSlowQuery(fingerprint: string, params: FingerprintParam
   const ids = [...new Set(samples.flatMap((sample) => (sample.correlationId ? [sample.correlationId] : [])))];
   let endpoints: FingerprintDetail["endpoints"] = [];
   if (ids.length > 0) {
-    const lookup = await searchEachSource(context, ["endpoints"] as const, (source) => ({ endpoints: buildEndpointLookupSearch({ from, to, mapping: source.mapping, ids }) }));
     roundTrips += 1;
+    // The endpoints are extra: a source that cannot answer this lookup leaves them out, with a notice, not the page.
+    const lookup = await searchEachSource(context, ["endpoints"] as const, (source) => ({ endpoints: buildEndpointLookupSearch({ from, to, mapping: source.mapping, ids }) })).catch((error: unknown) => {
+      if (isClientAbort(error, context.signal)) throw error;
+      notices.push(`The endpoints of the sample requests could not be read: ${(error as Error).message}`);
+      return { bySource: [] };
+    });
     // The requests' own hops of the services that ran the statement; other hops of the same requests did not issue it.
     const all = shapeEndpoints(lookup.bySource.map(({ results }) => results.endpoints.aggregations));
     const issuing = all.filter((row) => row.service !== null && found.group.services[row.service] !== undefined);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
 import { sql } from "@/lib/demo/services";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { createLogContext } from "@/lib/server/logs/log-context";
 import { locateServerLog, logSize, readLogFrom, shipLogEvents } from "@/lib/testing/postgres-server-log";
 import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
@@ -9,6 +10,7 @@ import type { LogStore } from "../log-store/types";
 import { ensureDemoOrders } from "@/lib/demo/demo-orders";
 import { listSlowQueries } from "./list-slow-queries";
 import { getSlowQuery } from "./get-slow-query";
+import { detectFieldMapping } from "../settings/detect-field-mapping";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const database = `triage_slowlog_${Math.random().toString(36).slice(2, 10)}`;
@@ -53,14 +55,18 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(TEST_ENGINES)("lines the real PostgreSQL server wrote, shipped to $name", (engine) => {
-  const index = uniqueTestIndex("pglog");
+  // Outside logs-triage-*: the ECS template would declare db.statement, as a shipper's plain index would not.
+  const index = uniqueTestIndex("pglog").replace(/^logs-triage-/, "triage-test-");
   let store: LogStore;
-  const source = () => ({ name: "pg", indexPattern: index, mapping: { ...ECS_FIELD_MAPPING, statementFormat: "server-log" as const } });
+  let mapping: FieldMapping;
+  const source = () => ({ name: "pg", indexPattern: index, mapping });
 
   beforeAll(async () => {
     store = await connectTestEngine(engine);
     const result = await store.bulkIndex(index, events.map((event) => ({ ...event, service: { name: "postgresql" } })), { refresh: true });
     expect(result.failed).toBe(0);
+    // The mapping an admin gets from Detect on this index: the message as PostgreSQL server lines.
+    mapping = (await detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }))).mapping;
   });
   afterAll(async () => {
     await store?.deleteIndex(index);
@@ -71,6 +77,12 @@ describe.each(TEST_ENGINES)("lines the real PostgreSQL server wrote, shipped to 
     expect(events.filter((event) => /LOG: {2}duration: .* ms {2}statement: SELECT \* FROM orders/.test(event.message))).toHaveLength(RUNS.simple + RUNS.commented);
     expect(events.filter((event) => /execute <unnamed>: SELECT \* FROM orders/.test(event.message))).toHaveLength(RUNS.extended);
     expect(events.some((event) => event.message.includes("DETAIL:  parameters: $1 = '2000', $2 = 'active'"))).toBe(true);
+  });
+
+  it("is detected as PostgreSQL server lines in the message", async () => {
+    const proposal = await detectFieldMapping({ indexPattern: index }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }));
+    expect(proposal.mapping).toMatchObject({ statementFormat: "server-log", sqlStatement: "message", service: "service.name.keyword" });
+    expect(proposal.concepts.find((concept) => concept.concept === "sqlStatement")).toMatchObject({ found: true, fields: ["message"] });
   });
 
   it("groups every run of the orders query into one fingerprint, counted once each", async () => {
