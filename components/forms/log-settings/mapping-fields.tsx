@@ -49,12 +49,12 @@ export function MappingFields({ register, errors }: Props) {
         </select>
       </label>
       <label className="field">
-        <span>Statement duration field (empty: Duration)</span>
+        <span>Statement duration field (empty: the one above)</span>
         <input {...register("mapping.statementDuration")} aria-invalid={!!errors.mapping?.statementDuration} />
         {errors.mapping?.statementDuration ? <small className="error-text">{errors.mapping.statementDuration.message}</small> : null}
       </label>
       <label className="field">
-        <span>Statement duration unit</span>
+        <span>Unit of the statement duration</span>
         <select {...register("mapping.statementDurationUnit")}>
           <option value="">as Duration</option>
           <option value="ns">nanoseconds</option>
