@@ -16,7 +16,7 @@ export function ExplainPanel({ sample, services }: { sample: SlowQuerySample | n
   const targets = useQuery(targetDatabasesQueryOptions());
   const explain = useMutation(explainMutationOptions());
   const whatIf = useMutation(explainMutationOptions());
-  const request = (extra: { analyze?: boolean; hypotheticalIndex?: { table: string; columns: string[] } } = {}) =>
+  const request = (extra: { analyze?: boolean; hypotheticalIndex?: { table: string; columns: string[] }; buildIndex?: boolean } = {}) =>
     sample ? { statement: sample.statement, ...(sample.parameters ? { parameters: sample.parameters } : {}), services, ...extra } : null;
   const run = (analyze: boolean) => {
     const body = request({ analyze });
@@ -24,11 +24,13 @@ export function ExplainPanel({ sample, services }: { sample: SlowQuerySample | n
     whatIf.reset();
     explain.mutate(body);
   };
-  const tryIndex = (hint: IndexHint) => {
-    const body = request({ hypotheticalIndex: { table: hint.table, columns: hint.columns } });
+  const tryIndex = (hint: IndexHint, buildIndex = false) => {
+    const body = request({ hypotheticalIndex: { table: hint.table, columns: hint.columns }, buildIndex, ...(answer ? { target: answer.target } : {}) });
     if (body) whatIf.mutate(body);
   };
   const answer = explain.data;
+  // A real build holds a SHARE lock for the whole build: offered only where the target says it is disposable.
+  const disposable = targets.data?.targets.find((target) => target.name === answer?.target)?.disposable ?? false;
   const noTargets = targets.data && targets.data.targets.length === 0;
   return (
     <section className="panel" aria-labelledby="explain-title" data-testid="explain-panel">
@@ -66,6 +68,7 @@ export function ExplainPanel({ sample, services }: { sample: SlowQuerySample | n
                 <div className="form-actions">
                   <CopyButton text={hint.statement} label="Copy statement" />
                   <button type="button" onClick={() => tryIndex(hint)} disabled={whatIf.isPending || answer.hypopg.state !== "ready"}>Try hypothetical index</button>
+                  {disposable ? <button type="button" onClick={() => tryIndex(hint, true)} disabled={whatIf.isPending}>Build it for real (disposable target, rolled back)</button> : null}
                 </div>
               </li>
             ))}
@@ -75,7 +78,7 @@ export function ExplainPanel({ sample, services }: { sample: SlowQuerySample | n
           {whatIf.data?.whatIf ? (
             <div data-testid="what-if">
               <p>
-                With <code>{whatIf.data.whatIf.index}</code> (hypothetical, nothing written): cost{" "}
+                With <code>{whatIf.data.whatIf.index}</code> ({whatIf.data.whatIf.kind === "built" ? "built for real and rolled back" : "hypothetical, nothing written"}): cost{" "}
                 <strong data-field="cost-before">{whatIf.data.whatIf.costBefore.toFixed(2)}</strong> →{" "}
                 <strong data-field="cost-after">{whatIf.data.whatIf.costAfter.toFixed(2)}</strong>
                 {whatIf.data.whatIf.usesIndex ? " — the planner uses it." : " — the planner would not use it."}

@@ -19,6 +19,8 @@ export const explainRequestSchema = z
     analyze: z.boolean().default(false),
     /** Explain again with this index created hypothetically by HypoPG. */
     hypotheticalIndex: z.object({ table: identifier, columns: z.array(identifier).min(1).max(8) }).strict().optional(),
+    /** Build `hypotheticalIndex` for real inside the rolled-back transaction: only on a target marked disposable. */
+    buildIndex: z.boolean().default(false),
   })
   .strict();
 export type ExplainRequest = z.infer<typeof explainRequestSchema>;
@@ -38,7 +40,8 @@ export interface ExplainResponse {
   plan: PlanNode;
   hints: IndexHint[];
   hypopg: { state: (typeof HYPOPG_STATES)[number]; message: string | null };
-  whatIf: { index: string; costBefore: number; costAfter: number; usesIndex: boolean; plan: PlanNode } | null;
+  /** "hypothetical": HypoPG, nothing written; "built": really built and rolled back (disposable targets only). */
+  whatIf: { kind: "hypothetical" | "built"; index: string; costBefore: number; costAfter: number; usesIndex: boolean; plan: PlanNode } | null;
   tookMs: number;
 }
 

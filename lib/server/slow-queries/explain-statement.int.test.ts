@@ -14,6 +14,7 @@ const ORDERS = "SELECT * FROM orders WHERE user_id = 4242 AND status = 'active'"
 
 const targets: TargetDatabaseConfig[] = [
   { name: "shop", url: urlOf(withHypopg), services: ["orders"], disposable: false },
+  { name: "scratch", url: urlOf(withHypopg), services: [], disposable: true },
   { name: "plain", url: urlOf(withoutHypopg), services: ["users"], disposable: false },
   { name: "gone", url: "postgresql://postgres@127.0.0.1:1/none", services: ["ghost"], disposable: false },
 ];
@@ -68,6 +69,17 @@ describe("EXPLAIN against a real PostgreSQL target", () => {
     await withClient(urlOf(withHypopg), async (db) => {
       expect((await db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'orders' ORDER BY 1")).rows.map((row) => row.indexname)).toEqual(["orders_created_at_idx", "orders_pkey"]);
       expect((await db.query("SELECT * FROM hypopg_list_indexes")).rows).toEqual([]);
+    });
+  });
+
+  it("builds a real index only on a disposable target, rolled back", async () => {
+    const ask = (target: string) => explain({ statement: ORDERS, target, hypotheticalIndex: { table: "orders", columns: ["user_id", "status"] }, buildIndex: true });
+    await expect(ask("shop")).rejects.toMatchObject({ status: 422, message: expect.stringContaining("not marked disposable") });
+    const built = await ask("scratch");
+    expect(built.whatIf).toMatchObject({ kind: "built", usesIndex: true });
+    expect(built.whatIf!.costAfter).toBeLessThan(built.whatIf!.costBefore / 10);
+    await withClient(urlOf(withHypopg), async (db) => {
+      expect((await db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'orders' ORDER BY 1")).rows.map((row) => row.indexname)).toEqual(["orders_created_at_idx", "orders_pkey"]);
     });
   });
 

@@ -38,17 +38,21 @@ export async function explainStatement(input: ExplainRequest, deps: ExplainDeps 
   const target = getTargetDatabase({ name: input.target || undefined, services: input.services }, targets);
   if (!target) throw unprocessable(`No target database is named ${input.target}.`, { target: "unknown target database" });
 
-  const hypothetical = input.hypotheticalIndex ? hypotheticalIndexStatement(input.hypotheticalIndex.table, input.hypotheticalIndex.columns) : undefined;
+  const index = input.hypotheticalIndex ? hypotheticalIndexStatement(input.hypotheticalIndex.table, input.hypotheticalIndex.columns) : undefined;
+  if (input.buildIndex && !index) throw unprocessable("buildIndex needs the index to build (hypotheticalIndex).", { buildIndex: "name the index in hypotheticalIndex" });
+  if (input.buildIndex && !target.config.disposable) throw unprocessable(`Target ${target.config.name} is not marked disposable: a real index build takes a SHARE lock that blocks the table's writes for the whole build, so Triage only does it on a disposable target (the demo's own). Use the hypothetical index instead.`);
+  const hypothetical = input.buildIndex ? undefined : index;
   let answer;
   try {
-    answer = await target.explain(bound.sql, { analyze: input.analyze, genericPlan, hypothetical: hypothetical ? [hypothetical] : undefined, timeoutMs: deps.timeoutMs ?? getEnv().TARGET_DATABASE_TIMEOUT_MS });
+    answer = await target.explain(bound.sql, { analyze: input.analyze, genericPlan, hypothetical: hypothetical ? [hypothetical] : undefined, realIndex: input.buildIndex && index ? index.replace(/^CREATE INDEX ON /, `CREATE INDEX ${BUILT_INDEX_NAME} ON `) : undefined, timeoutMs: deps.timeoutMs ?? getEnv().TARGET_DATABASE_TIMEOUT_MS });
   } catch (error) {
     if (error instanceof TargetDatabaseUnavailableError) throw new ApiError(503, "unavailable", error.message);
     if (error instanceof TargetStatementError) throw unprocessable(`${target.config.name} refused the statement: ${error.message}`);
     throw error;
   }
   const plan = shapePlan(answer.plan);
-  const after = answer.hypotheticalPlan ? shapePlan(answer.hypotheticalPlan) : null;
+  const afterRaw = answer.builtPlan ?? answer.hypotheticalPlan;
+  const after = afterRaw ? shapePlan(afterRaw) : null;
   return {
     target: target.config.name,
     serverVersion: answer.serverVersionNum,
@@ -57,9 +61,17 @@ export async function explainStatement(input: ExplainRequest, deps: ExplainDeps 
     plan,
     hints: proposeIndexes(plan, answer.tableRows),
     hypopg: { state: answer.hypopg.state, message: hypopgMessage(answer.hypopg, answer.serverVersionNum) },
-    whatIf: after && hypothetical ? { index: hypothetical, costBefore: plan.totalCost, costAfter: after.totalCost, usesIndex: planNodes(after).some((node) => node.indexName !== null && /btree|^</.test(node.indexName)), plan: after } : null,
+    whatIf: after && index ? { kind: answer.builtPlan ? "built" : "hypothetical", index, costBefore: plan.totalCost, costAfter: after.totalCost, usesIndex: usesNewIndex(after, answer.builtPlan !== undefined), plan: after } : null,
     tookMs: Math.round(performance.now() - started),
   };
+}
+
+/** The name a really built what-if index gets (rolled back with its transaction). */
+const BUILT_INDEX_NAME = "triage_what_if_idx";
+
+/** HypoPG names its indexes `<oid>btree_…`; a built one has our name. */
+function usesNewIndex(plan: ReturnType<typeof shapePlan>, built: boolean): boolean {
+  return planNodes(plan).some((node) => node.indexName !== null && (built ? node.indexName === BUILT_INDEX_NAME : /btree|^</.test(node.indexName)));
 }
 
 function hypopgMessage(status: HypopgStatus, version: number): string | null {

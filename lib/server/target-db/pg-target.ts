@@ -23,6 +23,7 @@ export function pgTargetDatabase(config: TargetDatabaseConfig): TargetDatabase {
       } catch (error) {
         throw new TargetDatabaseUnavailableError(`Target database ${config.name} cannot be reached: ${(error as Error).message}`, { cause: error });
       }
+      if (options.realIndex && !config.disposable) throw new TargetStatementError(`target ${config.name} is not marked disposable, so no real index is built there`);
       try {
         return await explainInTransaction(client, sql, options);
       } finally {
@@ -38,7 +39,8 @@ async function explainInTransaction(client: Client, sql: string, options: Explai
     throw new TargetStatementError(`this statement has $n placeholders and no logged values; PostgreSQL ${Math.floor(version / 10_000)} cannot plan it without them (PostgreSQL 16 adds EXPLAIN (GENERIC_PLAN)). Explain a sample whose parameters were logged (log_parameter_max_length), or one with literals.`);
   }
   const hypopg = await hypopgStatus(client);
-  await client.query("BEGIN READ ONLY");
+  // Only a real index build (disposable targets) needs a writable transaction; it is rolled back all the same.
+  await client.query(options.realIndex ? "BEGIN" : "BEGIN READ ONLY");
   try {
     await client.query(`SET LOCAL statement_timeout = ${Math.round(options.timeoutMs)}`);
     await client.query(`SET LOCAL lock_timeout = ${Math.max(50, Math.round(options.timeoutMs / 10))}`);
@@ -53,7 +55,12 @@ async function explainInTransaction(client: Client, sql: string, options: Explai
       hypotheticalPlan = await explainOnce(client, sql, flags.filter((flag) => flag !== "ANALYZE" && flag !== "BUFFERS"));
       await client.query("SELECT hypopg_reset()");
     }
-    return { serverVersionNum: version, plan, hypotheticalPlan, tableRows, hypopg };
+    let builtPlan: unknown;
+    if (options.realIndex) {
+      await client.query(options.realIndex);
+      builtPlan = await explainOnce(client, sql, flags);
+    }
+    return { serverVersionNum: version, plan, hypotheticalPlan, builtPlan, tableRows, hypopg };
   } catch (error) {
     if (error instanceof TargetStatementError) throw error;
     if (isDatabaseConnectionError(error)) throw new TargetDatabaseUnavailableError(`Target database connection lost: ${(error as Error).message}`, { cause: error });

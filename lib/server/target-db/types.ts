@@ -17,6 +17,11 @@ export interface ExplainOptions {
   genericPlan: boolean;
   /** HypoPG's CREATE INDEX statements to create hypothetically before the second explain. */
   hypothetical?: string[];
+  /**
+   * A CREATE INDEX built for real, then the statement explained again, all rolled back. It holds a
+   * SHARE lock on the table for the whole build: only for targets marked disposable.
+   */
+  realIndex?: string;
   timeoutMs: number;
 }
 
@@ -25,6 +30,8 @@ export interface ExplainAnswer {
   plan: unknown;
   /** The plan with the hypothetical indexes, when asked. */
   hypotheticalPlan?: unknown;
+  /** The plan with the index really built (disposable targets), when asked. */
+  builtPlan?: unknown;
   /** Estimated rows per sequentially scanned relation (pg_class.reltuples). */
   tableRows: Record<string, number>;
   hypopg: HypopgStatus;
