@@ -12,7 +12,7 @@ export function SamplesTable({ samples, selected, onSelect }: { samples: readonl
       </thead>
       <tbody>
         {samples.map((sample) => (
-          <tr key={`${sample.source} ${sample.id}`} data-sample={sample.id} aria-selected={sample.id === selected}>
+          <tr key={`${sample.source} ${sample.id}`} data-sample={sample.id} className={sample.id === selected ? "sq-selected" : undefined}>
             <td className="nowrap">{sample.timestamp?.replace("T", " ").slice(0, 23) ?? "–"}</td>
             <td className="num">{formatDurationMs(sample.durationMs)}</td>
             <td>{sample.service ?? "–"}</td>
