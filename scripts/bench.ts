@@ -1,4 +1,5 @@
-// npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse]
+// npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse] [--only views|first-load]
+// First, from the production build in .next (no engine needed), each page's first-load JavaScript, gzipped.
 // Seeds logs-triage-bench-<lines> with demo logs (seed 42, the hour before the current minute), then times
 // each BenchCase (overview, explorer page, request drilldown): median, p95, the engine's own `took` and engine
 // round trips per view (searches, field caps, points in time). Prints a table and
@@ -12,6 +13,7 @@ import type { LogStore } from "@/lib/server/log-store/types";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./bench/args";
 import { BENCH_CASES, type BenchContext } from "./bench/cases";
 import { countRoundTrips } from "./bench/counting-store";
+import { findServerCodeInClientChunks, FIRST_LOAD_BUDGET_BYTES, formatFirstLoadTable, measureFirstLoad } from "./bench/first-load";
 import { acquireEngine, releaseEngine, type EngineTarget } from "./bench/engine-target";
 import { apiToRawRatios, measureCases, type CaseResult } from "./bench/measure";
 import { describeMachine, formatTable, saveReport, type BenchReport } from "./bench/report";
@@ -65,7 +67,7 @@ async function measureAll(store: LogStore, target: EngineTarget, data: BenchData
     index: data.index,
     range: { from: new Date(data.anchor.getTime() - WINDOW_MS), to: data.anchor },
   };
-  const cases = args.only.length > 0 ? BENCH_CASES.filter((benchCase) => args.only.some((part) => benchCase.view.includes(part))) : BENCH_CASES;
+  const cases = args.views.length > 0 ? BENCH_CASES.filter((benchCase) => args.views.some((part) => benchCase.view.includes(part))) : BENCH_CASES;
   log(`Measuring ${cases.length} cases: ${args.warmup} warm-up + ${args.iterations} timed rounds, cases interleaved`);
   return measureCases(cases, context, args);
 }
@@ -86,13 +88,24 @@ async function buildReport(store: LogStore, target: EngineTarget, data: BenchDat
   };
 }
 
+/** Nonzero when a page is over budget or a browser chunk holds server code, so a script or CI can watch it. */
+async function benchFirstLoad(): Promise<number> {
+  const rows = await measureFirstLoad();
+  console.log(`\nFirst-load JavaScript per page (production build in .next, gzip -9), budget ${FIRST_LOAD_BUDGET_BYTES / 1024} KB\n${formatFirstLoadTable(rows)}\n`);
+  const leaks = await findServerCodeInClientChunks();
+  console.log(leaks.length ? `Server-only or test code in browser chunks:\n  ${leaks.join("\n  ")}\n` : "Server-only or test code in browser chunks: none\n");
+  return rows.some((row) => row.overBudget) || leaks.length ? 2 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseBenchArgs(argv);
+  const firstLoad = args.only === "views" ? 0 : await benchFirstLoad();
+  if (args.only === "first-load") return firstLoad;
   // Explorer pages sign their cursors like the app does; the bench has no Postgres to keep a generated secret in.
   process.env.TRIAGE_SECRET ||= randomBytes(32).toString("base64url");
   if (process.env.LOGS_URL && args.engines.length > 1) throw new Error("--engine both starts a node per engine; unset LOGS_URL to use it");
   for (const engine of args.engines) await benchEngine(engine, args);
-  return 0;
+  return firstLoad;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,11 +1,15 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { ActorProvider } from "@/components/auth/actor-context";
 import { UserMenu } from "@/components/auth/user-menu";
 import { EngineBadge } from "@/components/health/engine-badge";
 import { HealthBanner } from "@/components/health/health-banner";
 import { OutageNotice } from "@/components/health/outage-notice";
+import { ShortcutProvider } from "@/components/keyboard/shortcut-registry";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { can } from "@/lib/auth/roles";
 import { getPageActor } from "@/lib/server/auth/get-page-actor";
+import { parseThemePreference, THEME_COOKIE } from "@/lib/theme/theme-preference";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const result = await getPageActor();
   if (!result.ok) return <OutageNotice message={result.outage} />;
   const { actor } = result;
+  const theme = parseThemePreference((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <ActorProvider actor={actor}>
       <div className="shell">
@@ -27,10 +32,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
           {can(actor.role, "audit:read") ? <Link href="/admin/audit">Audit log</Link> : null}
           <span className="spacer" />
           <EngineBadge />
+          <ThemeToggle initial={theme} />
           <UserMenu />
         </nav>
         <HealthBanner />
-        <main>{children}</main>
+        <main>
+          <ShortcutProvider>{children}</ShortcutProvider>
+        </main>
       </div>
     </ActorProvider>
   );

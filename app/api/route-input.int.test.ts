@@ -81,6 +81,7 @@ async function newSource(): Promise<{ id: string; version: number; name: string;
 const CASES: Record<string, InputCase> = {
   "POST /api/auth/login": { role: null, prepare: async () => ({ body: { ...login } }), notStored: ["password"] },
   "POST /api/auth/logout": { role: "viewer", prepare: async () => ({ search: { everywhere: "false" } }) },
+  "PUT /api/me/theme": { role: "viewer", prepare: async () => ({ body: { theme: "dark" } }) },
   "POST /api/users": {
     role: "admin",
     prepare: async () => ({ body: { email: `new-${unique()}@triage.test`, name: "New Person", password: "a long enough password", role: "viewer" } }),

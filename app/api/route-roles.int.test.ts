@@ -67,6 +67,7 @@ const CASES: Case[] = [
   { name: "list API tokens", method: "GET", path: "/api/tokens", allowed: ["admin"], prepare: async () => ({}) },
   { name: "read the audit log", method: "GET", path: "/api/audit", allowed: ["admin"], prepare: async () => ({}) },
   { name: "list log sources", method: "GET", path: "/api/sources", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
+  { name: "choose a theme", method: "PUT", path: "/api/me/theme", allowed: ["viewer", "editor", "admin"], prepare: async () => ({ body: { theme: "light" } }) },
   { name: "read who I am", method: "GET", path: "/api/auth/me", allowed: ["viewer", "editor", "admin"], prepare: async () => ({}) },
 ];
 

@@ -1,14 +1,15 @@
 "use client";
 
 import type { ApiTokenSummary } from "@/lib/schemas/admin";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 export function ApiTokensTable({ tokens, onRevoke }: { tokens: ApiTokenSummary[]; onRevoke: (id: string) => void }) {
   return (
-    <table className="table" data-testid="api-tokens-table">
+    <KeyboardTable className="table" data-testid="api-tokens-table">
       <thead><tr><th>Name</th><th>Prefix</th><th>Role</th><th>Owner</th><th>Created</th><th>Last used</th><th /></tr></thead>
       <tbody>
         {tokens.map((token) => (
-          <tr key={token.id} data-name={token.name}>
+          <tr key={token.id} data-name={token.name} data-row="">
             <td>{token.name}</td>
             <td><code>{token.prefix}…</code></td>
             <td>{token.role}</td>
@@ -19,6 +20,6 @@ export function ApiTokensTable({ tokens, onRevoke }: { tokens: ApiTokenSummary[]
           </tr>
         ))}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }

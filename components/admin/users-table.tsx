@@ -2,6 +2,7 @@
 
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { UserSummary } from "@/lib/schemas/admin";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 interface Props {
   users: UserSummary[];
@@ -10,11 +11,11 @@ interface Props {
 
 export function UsersTable({ users, onChange }: Props) {
   return (
-    <table className="table" data-testid="users-table">
+    <KeyboardTable className="table" data-testid="users-table">
       <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Status</th><th /></tr></thead>
       <tbody>
         {users.map((user) => (
-          <tr key={user.id} data-email={user.email}>
+          <tr key={user.id} data-email={user.email} data-row="">
             <td>{user.email}</td>
             <td>{user.name}</td>
             <td>
@@ -27,6 +28,6 @@ export function UsersTable({ users, onChange }: Props) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }

@@ -32,7 +32,7 @@ export function ErrorCountChart({ rows, services, colorIndex, timeZone = "utc", 
             labelFormatter={(value) => formatDateTimeIn(Number(value), timeZone, true)}
             formatter={(value, name) => [formatCount(Number(value)), String(name)]}
             contentStyle={{ background: "var(--panel)", border: "1px solid var(--border)" }}
-            cursor={{ fill: "rgba(255,255,255,0.05)" }}
+            cursor={{ fill: "var(--chart-cursor)" }}
           />
           <Legend />
           {services.map((service, index) => (

@@ -1,6 +1,7 @@
-// Distinct, colour-blind-friendly hues (Okabe-Ito), assigned by service order.
-const PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"];
+// Distinct, colour-blind-friendly hues (Okabe-Ito), assigned by service order. CSS variables
+// (app/globals.css), so the light theme can darken the ones too pale on white.
+const PALETTE_SIZE = 8;
 
 export function seriesColor(index: number): string {
-  return PALETTE[index % PALETTE.length]!;
+  return `var(--series-${index % PALETTE_SIZE})`;
 }

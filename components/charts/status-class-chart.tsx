@@ -6,9 +6,9 @@ import type { StatusClassRow } from "@/lib/logs/overview-series";
 import { formatClock, formatDateTimeIn } from "@/lib/time/format-zoned";
 import { STATUS_CLASSES, type StatusClass } from "@/lib/schemas/status-class";
 import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
+import { STATUS_CLASS_COLORS } from "./status-class-colors";
 import { useDragZoom, type ZoomHandler } from "./use-drag-zoom";
 
-export const STATUS_CLASS_COLORS: Record<StatusClass, string> = { "2xx": "#3d8a6a", "3xx": "#56B4E9", "4xx": "#E69F00", "5xx": "#ff6b6b" };
 
 /**
  * One stable shape per class (defined once, not per render), so React keeps the same <rect> between
@@ -49,7 +49,7 @@ export function StatusClassChart({ rows, label, timeZone = "utc", onZoom, onSegm
             labelFormatter={(value) => formatDateTimeIn(Number(value), timeZone, true)}
             formatter={(value, name) => [formatCount(Number(value)), String(name)]}
             contentStyle={{ background: "var(--panel)", border: "1px solid var(--border)" }}
-            cursor={{ fill: "rgba(255,255,255,0.05)" }}
+            cursor={{ fill: "var(--chart-cursor)" }}
           />
           {STATUS_CLASSES.map((statusClass) => (
             <Bar

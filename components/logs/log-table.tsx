@@ -1,6 +1,7 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { Fragment, useRef, useState } from "react";
+import { useTableShortcuts } from "@/components/keyboard/use-table-shortcuts";
 import type { FieldMapping } from "@/lib/schemas/field-mapping";
 import { isErrorLevel } from "@/lib/logs/level-scheme";
 import { readField, readString } from "@/lib/requests/read-log-fields";
@@ -35,51 +36,61 @@ export function LogTable({ lines, mapping: fallback, mappings, columns = [], hig
   const [localSelection, setLocalSelection] = useState<string | null>(null);
   const selected = selectedId !== undefined ? selectedId : localSelection;
   const select = (id: string | null) => (onSelect ? onSelect(id) : setLocalSelection(id));
+  const table = useRef<HTMLTableElement>(null);
+  useTableShortcuts(table, { onClose: () => (selected ? (select(null), true) : false) });
   return (
-    <table className="table log-table" data-testid="log-table">
-      <thead>
-        <tr>
-          <th>Time (UTC)</th><th>Service</th><th>Level</th><th>Request</th><th>Message</th>
-          {columns.map((column) => <th key={column}>{column}</th>)}
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((line) => {
-          const isOpen = selected === line.id;
-          // Lines of several sources (the drilldown) each name their fields by their own source's mapping.
-          const mapping = (line.sourceName ? mappings?.[line.sourceName] : undefined) ?? fallback;
-          const correlationField = mapping.correlationIds[0]!;
-          // Numbers too: pino-http's default request ids are counters.
-          const requestId = mapping.correlationIds.map((field) => readString(line.source, field)).find(Boolean) ?? undefined;
-          // Lines arrive with level names under every scheme (pino's 50 as "error"), so names decide.
-          const level = (line.level ?? "").toUpperCase();
-          return (
-            <Fragment key={line.id}>
-              <tr
-                className={`log-row${isErrorLevel(line.level, "names") ? " is-error" : ""}${isOpen ? " is-open" : ""}`}
-                data-line-id={line.id}
-                aria-expanded={isOpen}
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest("a,button")) return;
-                  select(isOpen ? null : line.id);
-                }}
-              >
-                <td className="nowrap">{line.timestamp?.replace("T", " ").replace("Z", "") ?? ""}</td>
-                <td>{line.service}</td>
-                <td className={`level level-${level.toLowerCase()}`}>{level}</td>
-                <td className="nowrap" title={correlationField}>{requestId ? <CorrelationIdLink id={requestId} around={line.timestamp} hints={requestLinkHints(line.source, mapping)} /> : null}</td>
-                <td className="message"><HighlightedText text={line.message ?? ""} terms={highlight} /></td>
-                {columns.map((column) => <td key={column}><HighlightedText text={cell(readField(line.source, column))} terms={highlight} /></td>)}
-              </tr>
-              {isOpen ? (
-                <tr className="log-details-row">
-                  <td colSpan={5 + columns.length}><LogLineDetails line={line} mapping={mapping} /></td>
+    <div className="table-scroll">
+      <table ref={table} className="table log-table" data-testid="log-table">
+        <thead>
+          <tr>
+            <th>Time (UTC)</th><th>Service</th><th>Level</th><th>Request</th><th>Message</th>
+            {columns.map((column) => <th key={column}>{column}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => {
+            const isOpen = selected === line.id;
+            // Lines of several sources (the drilldown) each name their fields by their own source's mapping.
+            const mapping = (line.sourceName ? mappings?.[line.sourceName] : undefined) ?? fallback;
+            const correlationField = mapping.correlationIds[0]!;
+            // Numbers too: pino-http's default request ids are counters.
+            const requestId = mapping.correlationIds.map((field) => readString(line.source, field)).find(Boolean) ?? undefined;
+            // Lines arrive with level names under every scheme (pino's 50 as "error"), so names decide.
+            const level = (line.level ?? "").toUpperCase();
+            return (
+              <Fragment key={line.id}>
+                <tr
+                  className={`log-row${isErrorLevel(line.level, "names") ? " is-error" : ""}${isOpen ? " is-open" : ""}`}
+                  data-line-id={line.id}
+                  data-row=""
+                  data-open={isOpen}
+                  onClick={(event) => {
+                    if ((event.target as HTMLElement).closest("a,button")) return;
+                    select(isOpen ? null : line.id);
+                  }}
+                >
+                  <td className="nowrap">
+                    {/* The disclosure is a button on the time (a table row cannot carry aria-expanded), so a keyboard reaches it too. */}
+                    <button type="button" className="link-button log-row-toggle" data-row-open="" aria-expanded={isOpen} aria-controls={isOpen ? `line-details-${line.id}` : undefined} onClick={() => select(isOpen ? null : line.id)}>
+                      {line.timestamp?.replace("T", " ").replace("Z", "") ?? ""}
+                    </button>
+                  </td>
+                  <td>{line.service}</td>
+                  <td className={`level level-${level.toLowerCase()}`}>{level}</td>
+                  <td className="nowrap" title={correlationField}>{requestId ? <CorrelationIdLink id={requestId} around={line.timestamp} hints={requestLinkHints(line.source, mapping)} /> : null}</td>
+                  <td className="message"><HighlightedText text={line.message ?? ""} terms={highlight} /></td>
+                  {columns.map((column) => <td key={column}><HighlightedText text={cell(readField(line.source, column))} terms={highlight} /></td>)}
                 </tr>
-              ) : null}
-            </Fragment>
-          );
-        })}
-      </tbody>
-    </table>
+                {isOpen ? (
+                  <tr className="log-details-row" id={`line-details-${line.id}`}>
+                    <td colSpan={5 + columns.length}><LogLineDetails line={line} mapping={mapping} /></td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

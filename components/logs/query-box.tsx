@@ -47,6 +47,7 @@ export function QueryBox({ value, onSubmit, serverError, queryFields = [] }: Que
         <input
           aria-label="Query"
           className="lx-query-input"
+          data-shortcut-focus="query"
           value={draft}
           placeholder='Lucene syntax, e.g. service.name:users AND "connection reset"'
           spellCheck={false}

@@ -21,20 +21,22 @@ export function SurroundingLines({ lineId, source }: { lineId: string; source?: 
         {data.redactions > 0 ? ` ${data.redactions} secrets redacted.` : ""}
       </p>
       {data.notices.map((notice) => <p key={notice} className="notice">{notice}</p>)}
-      <table className="table">
-        <thead>
-          <tr><th>Time (UTC)</th><th>Level</th><th>Message</th></tr>
-        </thead>
-        <tbody>
-          {data.lines.map((line) => (
-            <tr key={line.id} data-line-id={line.id} className={line.anchor ? "surrounding-anchor" : undefined} aria-current={line.anchor ? "true" : undefined}>
-              <td className="nowrap">{line.timestamp?.replace("T", " ").replace("Z", "") ?? ""}</td>
-              <td className={`level level-${(line.level ?? "").toLowerCase()}`}>{(line.level ?? "").toUpperCase()}</td>
-              <td className="message">{line.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr><th>Time (UTC)</th><th>Level</th><th>Message</th></tr>
+          </thead>
+          <tbody>
+            {data.lines.map((line) => (
+              <tr key={line.id} data-line-id={line.id} className={line.anchor ? "surrounding-anchor" : undefined} aria-current={line.anchor ? "true" : undefined}>
+                <td className="nowrap">{line.timestamp?.replace("T", " ").replace("Z", "") ?? ""}</td>
+                <td className={`level level-${(line.level ?? "").toLowerCase()}`}>{(line.level ?? "").toUpperCase()}</td>
+                <td className="message">{line.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {size < MAX_SURROUNDING_LINES && (data.before === size || data.after === size) ? (
         <button type="button" className="link-button" disabled={isFetching} onClick={() => setSize((current) => Math.min(current + STEP * 2, MAX_SURROUNDING_LINES))}>
           Show more

@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorCountChart } from "@/components/charts/error-count-chart";
+import { LazyErrorCountChart as ErrorCountChart } from "@/components/charts/lazy-charts";
 import type { ZoomHandler } from "@/components/charts/use-drag-zoom";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toErrorCountRows } from "@/lib/logs/overview-series";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorRateChart } from "@/components/charts/error-rate-chart";
+import { LazyErrorRateChart as ErrorRateChart } from "@/components/charts/lazy-charts";
 import type { ZoomHandler } from "@/components/charts/use-drag-zoom";
 import { findPeaks, toErrorRateRows, type ServicePeak } from "@/lib/logs/error-rate-series";
 import type { OverviewResponse } from "@/lib/schemas/overview";

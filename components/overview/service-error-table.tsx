@@ -4,6 +4,7 @@ import type { ServiceTotals } from "@/lib/schemas/overview";
 import { formatCount, formatPercent } from "@/lib/format";
 import { formatClock } from "@/lib/time/format-zoned";
 import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 interface Props {
   totals: ServiceTotals[];
@@ -17,7 +18,7 @@ interface Props {
 export function ServiceErrorTable({ totals, peaks, timeZone, peakHref }: Props) {
   const peakByService = new Map(peaks.map((peak) => [peak.service, peak]));
   return (
-    <table className="table" data-testid="service-error-table">
+    <KeyboardTable className="table" data-testid="service-error-table">
       <thead>
         <tr>
           <th>Service</th><th className="num">Requests</th><th className="num">4xx</th><th className="num">5xx</th><th className="num">Error rate</th>
@@ -28,7 +29,7 @@ export function ServiceErrorTable({ totals, peaks, timeZone, peakHref }: Props) 
         {totals.map((total) => {
           const peak = peakByService.get(total.service);
           return (
-            <tr key={total.service} data-service={total.service}>
+            <tr key={total.service} data-service={total.service} data-row="">
               <td>{total.service}</td>
               <td className="num" data-field="requests">{formatCount(total.requests)}</td>
               <td className="num" data-field="status4xx">{formatCount(total.status4xx)}</td>
@@ -48,6 +49,6 @@ export function ServiceErrorTable({ totals, peaks, timeZone, peakHref }: Props) 
           );
         })}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { StatusClassChart, STATUS_CLASS_COLORS } from "@/components/charts/status-class-chart";
+import { LazyStatusClassChart as StatusClassChart } from "@/components/charts/lazy-charts";
+import { STATUS_CLASS_COLORS } from "@/components/charts/status-class-colors";
 import type { ZoomHandler } from "@/components/charts/use-drag-zoom";
 import { formatCount } from "@/lib/format";
 import { toStatusClassRows } from "@/lib/logs/overview-series";

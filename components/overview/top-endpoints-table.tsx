@@ -1,6 +1,7 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { FailingEndpoint } from "@/lib/schemas/overview";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 /** Endpoints by route template (ids folded into {id}), most 5xx first. */
 export function TopEndpointsTable({ endpoints }: { endpoints: FailingEndpoint[] }) {
@@ -12,13 +13,13 @@ export function TopEndpointsTable({ endpoints }: { endpoints: FailingEndpoint[] 
       {endpoints.length === 0 ? (
         <EmptyState title="No 5xx responses in this range" />
       ) : (
-        <table className="table" data-testid="top-endpoints">
+        <KeyboardTable className="table" data-testid="top-endpoints">
           <thead>
             <tr><th>Endpoint</th><th>Service</th><th className="num">5xx</th><th className="num">Requests</th><th className="num">Rate</th></tr>
           </thead>
           <tbody>
             {endpoints.map((endpoint) => (
-              <tr key={`${endpoint.method} ${endpoint.path}`} data-endpoint={`${endpoint.method} ${endpoint.path}`}>
+              <tr key={`${endpoint.method} ${endpoint.path}`} data-endpoint={`${endpoint.method} ${endpoint.path}`} data-row="">
                 <td className="message"><strong>{endpoint.method}</strong> {endpoint.path}</td>
                 <td>{endpoint.services.join(", ")}</td>
                 <td className="num" data-field="serverErrors">{formatCount(endpoint.serverErrors)}</td>
@@ -27,7 +28,7 @@ export function TopEndpointsTable({ endpoints }: { endpoints: FailingEndpoint[] 
               </tr>
             ))}
           </tbody>
-        </table>
+        </KeyboardTable>
       )}
     </section>
   );

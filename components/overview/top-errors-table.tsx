@@ -1,6 +1,7 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/lib/format";
 import type { TopError } from "@/lib/schemas/overview";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 /** ERROR and FATAL lines that carry an error type, grouped by type and message (ids and numbers folded). */
 export function TopErrorsTable({ errors }: { errors: TopError[] }) {
@@ -12,13 +13,13 @@ export function TopErrorsTable({ errors }: { errors: TopError[] }) {
       {errors.length === 0 ? (
         <EmptyState title="No typed errors in this range" />
       ) : (
-        <table className="table" data-testid="top-errors">
+        <KeyboardTable className="table" data-testid="top-errors">
           <thead>
             <tr><th>Error</th><th>Service</th><th className="num">Lines</th></tr>
           </thead>
           <tbody>
             {errors.map((error) => (
-              <tr key={`${error.type}\n${error.message ?? ""}`}>
+              <tr key={`${error.type}\n${error.message ?? ""}`} data-row="">
                 <td className="message" title={error.example ?? undefined}>
                   <strong>{error.type}</strong>{" "}
                   {error.message ?? <span className="muted">(message not indexed, or beyond the messages read)</span>}
@@ -28,7 +29,7 @@ export function TopErrorsTable({ errors }: { errors: TopError[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </KeyboardTable>
       )}
     </section>
   );

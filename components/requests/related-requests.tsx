@@ -1,6 +1,7 @@
 import { CorrelationIdLink } from "@/components/logs/correlation-id-link";
 import type { RequestLinkHints } from "@/lib/requests/request-link";
 import type { RelatedRequest, RelatedRequests as RelatedData } from "@/lib/schemas/request-drilldown";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 function RelatedList({ title, requests, hints, empty, testId }: { title: React.ReactNode; requests: RelatedRequest[]; hints: RequestLinkHints; empty: string; testId: string }) {
   return (
@@ -9,7 +10,7 @@ function RelatedList({ title, requests, hints, empty, testId }: { title: React.R
       {requests.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <table className="table">
+        <KeyboardTable className="table">
           <thead>
             <tr><th>Request</th><th>Started (UTC)</th><th className="num">Worst status</th></tr>
           </thead>
@@ -17,7 +18,7 @@ function RelatedList({ title, requests, hints, empty, testId }: { title: React.R
             {requests.map((request) => {
               const started = request.firstSeen === null ? null : new Date(request.firstSeen).toISOString();
               return (
-                <tr key={request.id}>
+                <tr key={request.id} data-row="">
                   <td><CorrelationIdLink id={request.id} around={started} hints={hints} /></td>
                   <td className="nowrap">{started ? started.slice(11, 23) : "–"}</td>
                   <td className={`num${(request.worstStatus ?? 0) >= 500 ? " error-text" : ""}`}>{request.worstStatus ?? "–"}</td>
@@ -25,7 +26,7 @@ function RelatedList({ title, requests, hints, empty, testId }: { title: React.R
               );
             })}
           </tbody>
-        </table>
+        </KeyboardTable>
       )}
     </div>
   );

@@ -24,29 +24,31 @@ export function TimeShares({ timeline }: { timeline: RequestTimeline }) {
       ) : (
         <p className="muted">No request line of this request carries a duration.</p>
       )}
-      <table className="table" data-testid="time-shares">
-        <thead>
-          <tr><th>Where</th><th className="num">Time</th><th className="num">Own time</th><th>Share of {formatDurationMs(wallMs)}</th></tr>
-        </thead>
-        <tbody>
-          {timeShares.map((share) => (
-            <tr key={share.service} data-service={share.service} className={share.service === slowestHop?.service ? "rq-is-slowest" : undefined}>
-              <td>{share.service}</td>
-              <td className="num">{formatDurationMs(share.durationMs)}</td>
-              <td className="num">{formatDurationMs(share.selfMs)}</td>
-              <td><ShareBar share={share.share} /> {formatPercent(share.share, 0)}</td>
-            </tr>
-          ))}
-          {database.statementCount > 0 ? (
-            <tr data-service="database">
-              <td>database ({database.statementCount} statement{database.statementCount === 1 ? "" : "s"})</td>
-              <td className="num">{formatDurationMs(database.durationMs)}</td>
-              <td className="num">–</td>
-              <td><ShareBar share={database.share} /> {formatPercent(database.share, 0)}</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="table" data-testid="time-shares">
+          <thead>
+            <tr><th>Where</th><th className="num">Time</th><th className="num">Own time</th><th>Share of {formatDurationMs(wallMs)}</th></tr>
+          </thead>
+          <tbody>
+            {timeShares.map((share) => (
+              <tr key={share.service} data-service={share.service} className={share.service === slowestHop?.service ? "rq-is-slowest" : undefined}>
+                <td>{share.service}</td>
+                <td className="num">{formatDurationMs(share.durationMs)}</td>
+                <td className="num">{formatDurationMs(share.selfMs)}</td>
+                <td><ShareBar share={share.share} /> {formatPercent(share.share, 0)}</td>
+              </tr>
+            ))}
+            {database.statementCount > 0 ? (
+              <tr data-service="database">
+                <td>database ({database.statementCount} statement{database.statementCount === 1 ? "" : "s"})</td>
+                <td className="num">{formatDurationMs(database.durationMs)}</td>
+                <td className="num">–</td>
+                <td><ShareBar share={database.share} /> {formatPercent(database.share, 0)}</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { LogSource, SourceCheck } from "@/lib/schemas/log-source";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 interface SourcesTableProps {
   sources: LogSource[];
@@ -16,7 +17,7 @@ interface SourcesTableProps {
 export function SourcesTable({ sources, checks, canEdit, onEdit, onToggle, onDelete }: SourcesTableProps) {
   const checkOf = (source: LogSource) => checks?.find((check) => check.id === source.id);
   return (
-    <table className="table" data-testid="sources-table">
+    <KeyboardTable className="table" data-testid="sources-table">
       <thead>
         <tr><th>Source</th><th>Index pattern</th><th>Indices</th><th>State</th><th>Version</th>{canEdit ? <th /> : null}</tr>
       </thead>
@@ -24,7 +25,7 @@ export function SourcesTable({ sources, checks, canEdit, onEdit, onToggle, onDel
         {sources.map((source) => {
           const check = checkOf(source);
           return (
-            <tr key={source.id} data-source={source.name}>
+            <tr key={source.id} data-source={source.name} data-row="">
               <td>{source.name}</td>
               <td><code>{source.indexPattern}</code></td>
               <td>
@@ -48,6 +49,6 @@ export function SourcesTable({ sources, checks, canEdit, onEdit, onToggle, onDel
           );
         })}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }

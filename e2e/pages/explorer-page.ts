@@ -62,10 +62,10 @@ export class ExplorerPage {
     return this.rows.locator("td.level").allTextContents();
   }
 
-  /** Expands a row by clicking its time cell (other cells hold links). */
+  /** Expands a row with the disclosure button on its time. */
   async expandRow(row: Locator): Promise<string> {
-    await row.locator("td").first().click();
-    await expect(row).toHaveAttribute("aria-expanded", "true");
+    await row.getByRole("button", { expanded: false }).first().click();
+    await expect(row.locator("button.log-row-toggle")).toHaveAttribute("aria-expanded", "true");
     return (await row.getAttribute("data-line-id"))!;
   }
 

@@ -13,8 +13,8 @@ export class LogLineTools {
   /** Expands the table's first line and returns its engine id. */
   async expandFirstLine(table: Locator): Promise<string> {
     const row = table.locator("tr.log-row").first();
-    await row.locator("td").first().click();
-    await expect(row).toHaveAttribute("aria-expanded", "true");
+    await row.getByRole("button", { expanded: false }).first().click();
+    await expect(row.locator("button.log-row-toggle")).toHaveAttribute("aria-expanded", "true");
     return (await row.getAttribute("data-line-id"))!;
   }
 

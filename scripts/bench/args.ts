@@ -10,11 +10,16 @@ export interface BenchArgs {
   warmup: number;
   /** Use the existing index as it is, however old. */
   reuse: boolean;
+  /** Which parts run: the engine views, the build's first-load JavaScript, or both (default). */
+  only: BenchPart | null;
   /** Only the views whose name contains one of these (comma-separated), e.g. "overview,slow". */
-  only: string[];
+  views: string[];
 }
 
-export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse] [--only overview,slow]";
+export const BENCH_PARTS = ["views", "first-load"] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse] [--only views|first-load] [--views overview,slow]";
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -25,19 +30,23 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       iterations: { type: "string", default: "30" },
       warmup: { type: "string", default: "3" },
       reuse: { type: "boolean", default: false },
-      only: { type: "string", default: "" },
+      only: { type: "string" },
+      views: { type: "string", default: "" },
     },
   });
   const engine = values.engine ?? "elasticsearch";
   if (engine !== "both" && !isSearchEngineName(engine)) throw new Error(`--engine must be elasticsearch, opensearch or both, got "${engine}"`);
+  const only = values.only ?? null;
+  if (only !== null && !(BENCH_PARTS as readonly string[]).includes(only)) throw new Error(`--only must be ${BENCH_PARTS.join(" or ")}, got "${only}"`);
   return {
+    only: only as BenchPart | null,
+    views: values.views.split(",").map((part) => part.trim()).filter(Boolean),
     lines: positiveInteger("--lines", values.lines),
     engines: engine === "both" ? ["elasticsearch", "opensearch"] : [engine],
     engineGiven: values.engine !== undefined,
     iterations: positiveInteger("--iterations", values.iterations),
     warmup: positiveInteger("--warmup", values.warmup, 0),
     reuse: values.reuse,
-    only: values.only.split(",").map((part) => part.trim()).filter(Boolean),
   };
 }
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { LogHistogramChart } from "@/components/charts/log-histogram-chart";
+import { LazyLogHistogramChart as LogHistogramChart } from "@/components/charts/lazy-charts";
 import { ColumnChooser } from "@/components/logs/column-chooser";
 import { ExportMenu } from "@/components/logs/export-menu";
 import { FieldSidebar } from "@/components/logs/field-sidebar";

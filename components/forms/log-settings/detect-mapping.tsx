@@ -59,22 +59,24 @@ export function DetectMapping({ getIndexPattern, onProposal }: Props) {
             Proposal for {proposal.indexPattern} ({proposal.indexCount} {proposal.indexCount === 1 ? "index" : "indices"}): {proposal.concepts.filter((c) => c.found).length} of {proposal.concepts.length} fields found.
           </p>
           {proposal.notices.map((notice) => <p key={notice} className="notice">{notice}</p>)}
-          <table className="table mapping-proposal" data-testid="mapping-proposal">
-            <thead>
-              <tr><th>Concept</th><th>Proposed field</th><th>Type</th><th>Also present</th><th>Note</th></tr>
-            </thead>
-            <tbody>
-              {proposal.concepts.map((concept) => (
-                <tr key={concept.concept} data-concept={concept.concept} data-found={concept.found} className={concept.found ? undefined : "is-missing"}>
-                  <td>{LABELS[concept.concept]}</td>
-                  <td>{concept.found ? concept.fields.join(", ") + qualifier(concept.concept, proposal) : "not found (unchanged)"}</td>
-                  <td>{concept.type ?? "–"}</td>
-                  <td>{concept.alternatives.map((alt) => `${alt.field} (${alt.type})`).join(", ") || "–"}</td>
-                  <td>{concept.note ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="table mapping-proposal" data-testid="mapping-proposal">
+              <thead>
+                <tr><th>Concept</th><th>Proposed field</th><th>Type</th><th>Also present</th><th>Note</th></tr>
+              </thead>
+              <tbody>
+                {proposal.concepts.map((concept) => (
+                  <tr key={concept.concept} data-concept={concept.concept} data-found={concept.found} className={concept.found ? undefined : "is-missing"}>
+                    <td>{LABELS[concept.concept]}</td>
+                    <td>{concept.found ? concept.fields.join(", ") + qualifier(concept.concept, proposal) : "not found (unchanged)"}</td>
+                    <td>{concept.type ?? "–"}</td>
+                    <td>{concept.alternatives.map((alt) => `${alt.field} (${alt.type})`).join(", ") || "–"}</td>
+                    <td>{concept.note ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       ) : null}
     </div>

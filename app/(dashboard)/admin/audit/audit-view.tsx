@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { auditQueryOptions } from "@/lib/queries/admin";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 export function AuditView() {
   const { data, error } = useQuery(auditQueryOptions());
@@ -12,11 +13,11 @@ export function AuditView() {
       <section className="panel">
         {error ? <ErrorPanel title="The audit log is unavailable" message={error.message} /> : null}
         {data ? (
-          <table className="table" data-testid="audit-table">
+          <KeyboardTable className="table" data-testid="audit-table">
             <thead><tr><th>Time (UTC)</th><th>Action</th><th>Actor</th><th>Target</th><th>Details</th><th>Address</th></tr></thead>
             <tbody>
               {data.events.map((event) => (
-                <tr key={event.id}>
+                <tr key={event.id} data-row="">
                   <td>{event.createdAt.slice(0, 19).replace("T", " ")}</td>
                   <td>{event.action}</td>
                   <td>{event.actorEmail ?? "–"}</td>
@@ -26,7 +27,7 @@ export function AuditView() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </KeyboardTable>
         ) : null}
       </section>
     </div>
