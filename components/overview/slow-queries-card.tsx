@@ -16,7 +16,7 @@ export function SlowQueriesCard({ rows, thresholdMs, range }: { rows: SlowQueryC
       {rows.length === 0 ? (
         <EmptyState title={`No statement of ${formatCount(thresholdMs)} ms or more in this range`} />
       ) : (
-        <table className="table" data-testid="slow-queries-card">
+        <div className="table-scroll"><table className="table" data-testid="slow-queries-card">
           <thead>
             <tr><th scope="col">Statement</th><th scope="col">Services</th><th scope="col" className="num">Count</th><th scope="col" className="num">Total</th><th scope="col" className="num">Max</th></tr>
           </thead>
@@ -31,7 +31,7 @@ export function SlowQueriesCard({ rows, thresholdMs, range }: { rows: SlowQueryC
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </section>
   );

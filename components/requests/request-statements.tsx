@@ -9,7 +9,7 @@ export function RequestStatements({ statements, range }: { statements: RequestDr
   return (
     <section className="panel" aria-labelledby="rq-statements-title">
       <header className="panel-header"><h2 id="rq-statements-title">SQL statements</h2></header>
-      <table className="table" data-testid="request-statements">
+      <div className="table-scroll"><table className="table" data-testid="request-statements">
         <thead><tr><th scope="col">Statement</th><th scope="col">Services</th><th scope="col" className="num">Runs</th><th scope="col" className="num">Time</th></tr></thead>
         <tbody>
           {statements.map((row) => (
@@ -21,7 +21,7 @@ export function RequestStatements({ statements, range }: { statements: RequestDr
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
     </section>
   );
 }

@@ -10,7 +10,7 @@ export function EndpointsTable({ endpoints }: { endpoints: FingerprintDetail["en
       {endpoints.length === 0 ? (
         <EmptyState title="No request line found for the sample runs" />
       ) : (
-        <table className="table" data-testid="slow-query-endpoints">
+        <div className="table-scroll"><table className="table" data-testid="slow-query-endpoints">
           <thead><tr><th scope="col">Service</th><th scope="col">Endpoint</th><th scope="col" className="num">Sample requests</th></tr></thead>
           <tbody>
             {endpoints.map((row) => (
@@ -21,7 +21,7 @@ export function EndpointsTable({ endpoints }: { endpoints: FingerprintDetail["en
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </section>
   );

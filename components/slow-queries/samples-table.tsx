@@ -5,6 +5,7 @@ import type { SlowQuerySample } from "@/lib/schemas/slow-queries";
 /** The slowest runs: each correlation id opens its request; "Explain" picks the run to explain. */
 export function SamplesTable({ samples, selected, onSelect }: { samples: readonly SlowQuerySample[]; selected: string | null; onSelect: (id: string) => void }) {
   return (
+    <div className="table-scroll">
     <table className="table log-table" data-testid="slow-query-samples">
       <caption className="muted">Slowest runs in the range</caption>
       <thead>
@@ -26,5 +27,6 @@ export function SamplesTable({ samples, selected, onSelect }: { samples: readonl
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

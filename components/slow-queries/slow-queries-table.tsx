@@ -10,6 +10,7 @@ const when = (iso: string | null) => (iso ? formatDateTime(Date.parse(iso)) : "â
 /** One row per fingerprint: the normalized statement links to its page. */
 export function SlowQueriesTable({ rows, hrefFor }: { rows: readonly SlowQueryRow[]; hrefFor: (fingerprint: string) => string }) {
   return (
+    <div className="table-scroll">
     <table className="table sq-table" data-testid="slow-queries">
       <caption className="muted">Slow statements grouped by fingerprint (literals as $1, $2â€¦)</caption>
       <thead>
@@ -48,5 +49,6 @@ export function SlowQueriesTable({ rows, hrefFor }: { rows: readonly SlowQueryRo
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
