@@ -24,7 +24,7 @@ export function FingerprintSummary({ row, occurrences }: { row: SlowQueryRow; oc
         ))}
       </dl>
       <h3 className="rq-subtitle">Occurrences over time</h3>
-      <Sparkline values={occurrences.map((bucket) => bucket.count)} width={720} height={80} label={`${formatCount(row.count)} slow runs over the range`} />
+      <Sparkline values={occurrences.map((bucket) => bucket.count)} width={720} height={80} fluid label={`${formatCount(row.count)} slow runs over the range`} />
     </section>
   );
 }
