@@ -99,3 +99,13 @@ export function exactPercentile(sortedMs: readonly number[], percent: number): n
   const rank = Math.max(1, Math.ceil((percent / 100) * sortedMs.length));
   return sortedMs[rank - 1]!;
 }
+
+/**
+ * "Slow statements per fingerprint" from one `buildSlowStatementsSearch` answer's aggregations:
+ * what an alert rule's slow_statements measure needs. `perMs` comes from slowStatementFields(mapping);
+ * call `loadSqlParser()` once before.
+ */
+export function groupSlowStatementsAnswer(aggregations: Record<string, unknown> | undefined, perMs: number): FingerprintGroup[] {
+  const buckets = (aggregations?.statements as { buckets?: Record<string, unknown>[] } | undefined)?.buckets ?? [];
+  return groupStatementEntries(entriesFromBuckets(buckets, perMs));
+}
