@@ -9,7 +9,7 @@ export function SamplesTable({ samples, selected, onSelect }: { samples: readonl
     <table className="table log-table" data-testid="slow-query-samples">
       <caption className="muted">Slowest runs in the range</caption>
       <thead>
-        <tr><th scope="col">Time</th><th scope="col" className="num">Duration</th><th scope="col">Service</th><th scope="col">Request</th><th scope="col">Statement as logged</th><th scope="col"><span className="visually-hidden">Explain</span></th></tr>
+        <tr><th scope="col">Time</th><th scope="col" className="num">Duration</th><th scope="col">Service</th><th scope="col">Request</th><th scope="col">Statement as logged</th><th scope="col">Plan</th></tr>
       </thead>
       <tbody>
         {samples.map((sample) => (
