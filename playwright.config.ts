@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 // neither its database nor its engine, to prove the UI degrades instead of going blank.
 import { E2E_ADMIN } from "./e2e/fixtures/accounts";
 import { APP_PORT, OUTAGE_PORT } from "./e2e/fixtures/ports";
+import { e2eTargetDatabaseUrl } from "./e2e/fixtures/target-database";
 
 const appEnv = {
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
@@ -11,6 +12,8 @@ const appEnv = {
   LOGS_USERNAME: process.env.E2E_LOGS_USERNAME ?? "",
   LOGS_PASSWORD: process.env.E2E_LOGS_PASSWORD ?? "",
   LOGS_INDEX: "logs-triage-e2e-*",
+  // Created by the slow-query spec (e2e/fixtures/target-database.ts) before it explains.
+  TARGET_DATABASE_URL: e2eTargetDatabaseUrl(),
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",

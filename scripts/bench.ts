@@ -72,8 +72,9 @@ async function measureAll(store: LogStore, target: EngineTarget, data: BenchData
     index: data.index,
     range: { from: new Date(data.anchor.getTime() - WINDOW_MS), to: data.anchor },
   };
-  log(`Measuring ${BENCH_CASES.length} cases: ${args.warmup} warm-up + ${args.iterations} timed rounds, cases interleaved`);
-  return measureCases(BENCH_CASES, context, args);
+  const cases = args.views.length > 0 ? BENCH_CASES.filter((benchCase) => args.views.some((part) => benchCase.view.includes(part))) : BENCH_CASES;
+  log(`Measuring ${cases.length} cases: ${args.warmup} warm-up + ${args.iterations} timed rounds, cases interleaved`);
+  return measureCases(cases, context, args);
 }
 
 async function buildReport(store: LogStore, target: EngineTarget, data: BenchData, args: BenchArgs, cases: CaseResult[]): Promise<Omit<BenchReport, "incremental">> {

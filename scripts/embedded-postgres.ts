@@ -17,8 +17,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dataDir = path.join(root, ".data/pglite");
-const pidFile = path.join(root, ".data/pglite.pid");
+// EMBEDDED_PG_NAME gives a second server its own data (the demo's target database for EXPLAIN).
+const name = /^[\w-]+$/.test(process.env.EMBEDDED_PG_NAME ?? "") ? process.env.EMBEDDED_PG_NAME! : "pglite";
+const dataDir = path.join(root, `.data/${name}`);
+const pidFile = path.join(root, `.data/${name}.pid`);
 const host = "127.0.0.1";
 
 function parsePort(raw: string | undefined): number {

@@ -11,6 +11,7 @@ import { ensureDemoSources } from "../lib/server/demo/ensure-demo-sources";
 import { getDbPool } from "../lib/server/db";
 import { DEMO_SOURCE_INDICES } from "../lib/demo/demo-sources";
 import { startChild, stopChildren, waitForLine } from "./lib/child-processes";
+import { prepareDemoTargetDatabase } from "./lib/demo-target-database";
 import { runStep } from "./lib/run-step";
 import { startSearchNode, stopSearchNode, type SearchNode } from "./search-node";
 
@@ -90,6 +91,13 @@ async function main() {
   const created = await withDatabase(database.url, ensureDemoSources);
   console.log(`  ${created.length ? `created ${created.join(", ")}` : "already there"}`);
 
+  // Your own TARGET_DATABASE_URL / TARGET_DATABASES win; otherwise the demo explains against its own orders table.
+  let targets = process.env.TARGET_DATABASES;
+  if (!targets && !process.env.TARGET_DATABASE_URL) {
+    step("Target database for EXPLAIN: the demo's orders table (about a million rows, no index on user_id, status)");
+    targets = await prepareDemoTargetDatabase(root, process.env.DATABASE_URL, (line) => console.log(line));
+  }
+
   step("Building the app (next build)");
   const build = await runStep(path.join(root, "node_modules/.bin/next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   if (build.code !== 0) throw new Error("next build failed");
@@ -106,6 +114,7 @@ async function main() {
     LOGS_PASSWORD: search.password ?? "",
     // The demo's services live behind this made-up host; it makes drilldown curl lines complete.
     CURL_ORIGIN: process.env.CURL_ORIGIN ?? "https://api.shop.example",
+    ...(targets ? { TARGET_DATABASES: targets } : {}),
     TRIAGE_ADMIN_EMAIL: DEMO_ADMIN.email,
     TRIAGE_ADMIN_PASSWORD: DEMO_ADMIN.password,
     // The embedded PGlite serves one connection, so the alert worker shares the app's (see README "Alerts").

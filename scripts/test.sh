@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 source scripts/lib/ensure-deps.sh
 ensure_node_modules
 ensure_chromium
+ensure_hypopg
 exec node_modules/.bin/tsx --conditions=react-server scripts/run-tests.ts "$@"

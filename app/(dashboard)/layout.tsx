@@ -29,6 +29,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/incidents">Incidents</Link>
           <Link href="/links">Links</Link>
           <Link href="/alerts">Alerts</Link>
+          <Link href="/slow-queries">Slow queries</Link>
           <Link href="/settings">Settings</Link>
           {can(actor.role, "users:manage") ? <Link href="/admin/users">Users</Link> : null}
           {can(actor.role, "tokens:manage") ? <Link href="/admin/tokens">API tokens</Link> : null}

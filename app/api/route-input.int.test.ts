@@ -13,7 +13,8 @@ const HOSTILE = ["\u0000", "a\u0000b", "bell\u0007", "\u001b[2J", "a\u007f", "ne
 // Routes that read neither a body nor a query string (beyond refusing unknown parameters).
 const NO_INPUT = new Set(["GET /api/auth/me", "GET /api/users", "GET /api/tokens", "GET /api/sources", "GET /api/sources/check", "GET /api/health", "GET /api/logs/fields", "DELETE /api/tokens/[id]",
   // Alerts: lists and exports without parameters, a copy by id, and a toggle whose body is a number and a boolean.
-  "GET /api/alerts/export", "GET /api/alerts/firing", "GET /api/contact-points", "POST /api/alerts/[id]/duplicate", "POST /api/contact-points/[id]/test", "PUT /api/alerts/[id]/enabled"]);
+  "GET /api/alerts/export", "GET /api/alerts/firing", "GET /api/contact-points", "POST /api/alerts/[id]/duplicate", "POST /api/contact-points/[id]/test", "PUT /api/alerts/[id]/enabled",
+  "GET /api/slow-queries/targets"]);
 
 let database: TestDatabase;
 let harness: typeof import("@/lib/testing/route-harness");
@@ -27,6 +28,8 @@ const login = { email: `login-${crypto.randomUUID().slice(0, 8)}@triage.test`, p
 
 beforeAll(async () => {
   database = await openRouteTestDatabase("triage_input");
+  // EXPLAIN needs a target database: this test's own (a plain SELECT plans anywhere).
+  process.env.TARGET_DATABASE_URL = database.url;
   harness = await import("@/lib/testing/route-harness");
   routes = await harness.listApiRoutes(path.resolve(import.meta.dirname, ".."));
   const { getDb } = await import("@/lib/server/db");
@@ -146,6 +149,9 @@ const CASES: Record<string, InputCase> = {
   "GET /api/logs/export": { role: "viewer", prepare: async () => ({ search: { ...filters, format: "csv", limit: "10", columns: "url.path" } }) },
   "GET /api/logs/fields/values": { role: "viewer", prepare: async () => ({ search: { ...filters, field: "service.name" } }) },
   "GET /api/logs/surrounding": { role: "viewer", prepare: async () => ({ search: { id: lineId, before: "5", after: "5" } }) },
+  "GET /api/slow-queries": { role: "viewer", prepare: async () => ({ search: { ...range, threshold: "100", sort: "p95", service: "gateway" } }) },
+  "GET /api/slow-queries/[id]": { role: "viewer", prepare: async () => ({ params: { fingerprint: "830bb40b818426ea" }, search: { ...range, threshold: "100", service: "gateway" } }) },
+  "POST /api/slow-queries/explain": { role: "viewer", prepare: async () => ({ body: { statement: "SELECT 1 AS one", services: ["orders"] } }) },
   "GET /api/overview": { role: "viewer", prepare: async () => ({ search: { ...range, service: "gateway", environment: "production" } }) },
   "GET /api/overview/error-rate": { role: "viewer", prepare: async () => ({ search: { ...range, service: "gateway" } }) },
   "GET /api/requests/[id]": { role: "viewer", prepare: async () => ({ params: { id: "req-0123456789abcdef" }, search: { window: "1h", user: "4821", method: "GET", path: "/api/users/4821" } }) },

@@ -15,6 +15,7 @@ import { useRefreshInterval } from "@/lib/url-state/use-refresh-interval";
 import { ErrorLinesPanel } from "./error-lines-panel";
 import { ErrorRatePanel } from "./error-rate-panel";
 import { OverviewFilters } from "./overview-filters";
+import { SlowQueriesCard } from "./slow-queries-card";
 import { StatusClassPanel } from "./status-class-panel";
 import { TopEndpointsTable } from "./top-endpoints-table";
 import { TopErrorsTable } from "./top-errors-table";
@@ -76,6 +77,7 @@ export function OverviewDashboard({ input, refresh, timeZone, onFiltersChange, o
             <TopEndpointsTable endpoints={data.topEndpoints} asOf={<TopListsAsOf topLists={data.freshness.topLists} timeZone={timeZone} />} />
             <TopErrorsTable errors={data.topErrors} asOf={<TopListsAsOf topLists={data.freshness.topLists} timeZone={timeZone} />} />
           </div>
+          <SlowQueriesCard rows={data.slowQueries} thresholdMs={data.slowQueryThresholdMs} range={{ from: input.from, to: input.to }} />
         </>
       ) : null}
     </div>

@@ -4,6 +4,10 @@ import { buildEndpointSearch, buildFailingPathServicesSearch } from "./build-end
 import { levelClassClause, type LevelClass } from "./level-scheme";
 import { OVERVIEW_LIMITS } from "./overview-limits";
 import { timeRangeClause } from "./time-range-clause";
+import { buildSlowStatementsSearch } from "@/lib/sql/build-slow-statement-searches";
+
+/** Distinct slow statements the overview's card reads per source (the panel reads more). */
+export const OVERVIEW_SLOW_STATEMENTS = 200;
 
 export interface OverviewQueryInput {
   from: Date;
@@ -12,6 +16,8 @@ export interface OverviewQueryInput {
   services: string[];
   environments: string[];
   mapping: FieldMapping;
+  /** Statements at or over this are slow (the card's threshold); absent: 500 ms. */
+  slowThresholdMs?: number;
 }
 
 /**
@@ -19,8 +25,8 @@ export interface OverviewQueryInput {
  * by itself and a refresh asks only for the buckets a cache cannot answer (search-incremental.ts).
  */
 export const OVERVIEW_SERIES = ["requests", "errorLines"] as const;
-/** The overview's top lists: counted over the whole window, not sums of buckets. */
-export const OVERVIEW_TOP_LISTS = ["endpoints", "endpointServices", "topErrors", "facets"] as const;
+/** The overview's top lists (the slow-query card among them): counted over the whole window, not sums of buckets. */
+export const OVERVIEW_TOP_LISTS = ["endpoints", "endpointServices", "topErrors", "facets", "slowStatements"] as const;
 /** Every overview search; a full view sends them together as one _msearch. */
 export const OVERVIEW_SEARCHES = [...OVERVIEW_SERIES, ...OVERVIEW_TOP_LISTS] as const;
 
@@ -34,6 +40,7 @@ export function buildOverviewTopLists(input: OverviewQueryInput): Record<(typeof
     endpointServices: buildFailingPathServicesSearch(input, overviewFilters(input, { requestsOnly: true })),
     topErrors: buildTopErrorSearch(input),
     facets: buildFacetSearch(input),
+    slowStatements: buildSlowStatementCardSearch(input),
   };
 }
 
@@ -142,4 +149,11 @@ function buildFacetSearch(input: OverviewQueryInput): Record<string, unknown> {
       environments: { terms: { field: input.mapping.environment, size: OVERVIEW_LIMITS.facetEnvironments } },
     },
   };
+}
+
+/** The slow-query card's phase 1 (count, sum, max per statement); PostgreSQL server-log sources are read on the panel only. */
+function buildSlowStatementCardSearch(input: OverviewQueryInput): Record<string, unknown> {
+  if (input.mapping.statementFormat === "server-log") return { size: 0, track_total_hits: false, query: { match_none: {} } };
+  const slow = { from: input.from, to: input.to, thresholdMs: input.slowThresholdMs ?? 500, mapping: input.mapping, services: input.services, environments: input.environments };
+  return { ...buildSlowStatementsSearch(slow, OVERVIEW_SLOW_STATEMENTS), track_total_hits: false };
 }

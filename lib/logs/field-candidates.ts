@@ -4,7 +4,7 @@ import type { FieldMapping } from "@/lib/schemas/field-mapping";
 /** What a concept is used for decides which types serve it. */
 export type Kind = "time" | "number" | "keyword" | "text";
 
-export type SingleConcept = Exclude<MappingConcept, "correlationIds" | "duration">;
+export type SingleConcept = Exclude<MappingConcept, "correlationIds" | "duration" | "statementDuration">;
 
 /**
  * DESIGN.md's log-schema table: the ECS name first, then the names common loggers write. The
@@ -53,13 +53,21 @@ export const DURATION_CANDIDATES: ReadonlyArray<{ field: string; unit: FieldMapp
   { field: "responseTime", unit: "ms" },
 ];
 
+/** A SQL line's own duration: Filebeat's PostgreSQL module and ECS write event.duration (ns). */
+export const STATEMENT_DURATION_CANDIDATES: ReadonlyArray<{ field: string; unit: NonNullable<FieldMapping["statementDurationUnit"]> }> = [
+  { field: "event.duration", unit: "ns" },
+  { field: "db.duration_ms", unit: "ms" },
+  { field: "duration_ms", unit: "ms" },
+  { field: "query_time_ms", unit: "ms" },
+];
+
 /** req_id: bunyan; req.id: pino-http; trace_id: OTel, zap/logrus tracing hooks. */
 export const CORRELATION_CANDIDATES = ["http.request.id", "trace.id", "transaction.id", "request_id", "req_id", "req.id", "x_request_id", "correlation_id", "trace_id"];
 
 /** Every name worth asking `_field_caps` about, with the `.keyword` sub-fields of dynamic mappings. */
 // A name may serve two concepts (`route`: a path where nothing better exists, and the template): asked once.
 export const FIELD_CAPS_CANDIDATES: readonly string[] = [
-  ...new Set([...SINGLE_CONCEPTS.flatMap((c) => c.candidates), ...DURATION_CANDIDATES.map((c) => c.field), ...CORRELATION_CANDIDATES].flatMap((field) => [field, `${field}.keyword`])),
+  ...new Set([...SINGLE_CONCEPTS.flatMap((c) => c.candidates), ...DURATION_CANDIDATES.map((c) => c.field), ...STATEMENT_DURATION_CANDIDATES.map((c) => c.field), ...CORRELATION_CANDIDATES].flatMap((field) => [field, `${field}.keyword`])),
 ];
 
 /** The fields a mapping names: asked about too, so a concept with no usual name can keep a current field the index has. */

@@ -16,6 +16,7 @@ export const ECS_FIELD_MAPPING: FieldMapping = {
   errorMessage: "error.message",
   errorStack: "error.stack_trace",
   sqlStatement: "db.statement",
+  statementFormat: "field",
   userId: "user.id",
   spanId: "span.id",
   parentId: "parent.id",

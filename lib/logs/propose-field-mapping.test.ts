@@ -77,7 +77,16 @@ describe("proposeFieldMapping", () => {
     const result = proposeFieldMapping({}, custom);
     expect(result.mapping).toEqual(custom);
     expect(result.concepts.every((c) => !c.found)).toBe(true);
-    expect(result.concepts).toHaveLength(18);
+    expect(result.concepts).toHaveLength(19);
+  });
+
+  it("proposes a statement duration of its own where SQL lines time themselves apart from requests", () => {
+    const own = proposeFieldMapping({ query: { text: { type: "text" } }, "db.duration_ms": { double: { type: "double" } }, responseTime: { double: { type: "double" } } });
+    expect(own.mapping).toMatchObject({ sqlStatement: "query", duration: "responseTime", statementDuration: "db.duration_ms", statementDurationUnit: "ms" });
+    // ECS app lines: the statement's duration is the line's duration, so nothing extra is set.
+    const ecs = proposeFieldMapping({ "db.statement": { text: { type: "text" } }, "event.duration": { long: { type: "long" } } });
+    expect(ecs.mapping.statementDuration).toBeUndefined();
+    expect(ecs.concepts.find((c) => c.concept === "statementDuration")).toMatchObject({ found: true, fields: ["event.duration"] });
   });
 
   it("asks _field_caps for every candidate and its keyword sub-field", () => {

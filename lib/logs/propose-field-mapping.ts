@@ -1,5 +1,5 @@
 import type { ConceptReport, MappingCandidate, MappingConcept } from "@/lib/schemas/field-mapping-proposal";
-import { CORRELATION_CANDIDATES, DURATION_CANDIDATES, SINGLE_CONCEPTS, type Kind } from "./field-candidates";
+import { CORRELATION_CANDIDATES, DURATION_CANDIDATES, SINGLE_CONCEPTS, STATEMENT_DURATION_CANDIDATES, type Kind } from "./field-candidates";
 import { ECS_FIELD_MAPPING } from "./field-mapping";
 import { type FieldMapping } from "@/lib/schemas/field-mapping";
 import { inferNumericLevelScheme, NUMBER_TYPES, numericTimeNote, type FieldCapsFields, type ValueSamples } from "./value-samples";
@@ -118,8 +118,30 @@ export function proposeFieldMapping(fields: FieldCapsFields, fallback: FieldMapp
   const keptDuration = duration ? null : keepCurrent(fields, fallback.duration, DURATION_CANDIDATES.map((c) => c.field));
   concepts.push(report("duration", duration?.resolved ?? keptDuration?.kept ?? null, durations.map((c) => c.resolved!), keptDuration?.note ?? null));
 
+  concepts.push(proposeStatementDuration(fields, mapping, samples, concepts));
   concepts.push(proposeCorrelationIds(fields, fallback, mapping));
   return { mapping, concepts };
+}
+
+/**
+ * A SQL line's duration, only where a statement field was found. The same field and unit as the
+ * line's duration need no setting of their own; another one (a request's responseTime next to
+ * Filebeat's event.duration) is proposed with its unit.
+ */
+function proposeStatementDuration(fields: FieldCapsFields, mapping: FieldMapping, samples: ValueSamples, concepts: readonly ConceptReport[]): ConceptReport {
+  const statementFound = concepts.some((c) => c.concept === "sqlStatement" && c.found);
+  const resolved = statementFound ? STATEMENT_DURATION_CANDIDATES.map((c) => ({ ...c, resolved: resolveCandidate(fields, c.field, "number", samples) })).filter((c) => c.resolved?.suitable) : [];
+  const chosen = resolved[0];
+  if (chosen) {
+    delete mapping.statementDuration;
+    delete mapping.statementDurationUnit;
+  }
+  if (chosen && (chosen.field !== mapping.duration || chosen.unit !== mapping.durationUnit)) {
+    mapping.statementDuration = chosen.field;
+    mapping.statementDurationUnit = chosen.unit;
+  }
+  const note = statementFound ? null : "only with a SQL statement field";
+  return report("statementDuration", chosen?.resolved ?? null, resolved.map((c) => c.resolved!), chosen ? null : note);
 }
 
 /** Every correlation-id field that exists is proposed: lines of one request may carry any of them. */

@@ -8,7 +8,7 @@ export type DetectFieldMappingParams = z.infer<typeof detectFieldMappingParamsSc
 
 export const MAPPING_CONCEPTS = [
   "timestamp", "level", "service", "environment", "message", "status", "method", "path", "route", "duration",
-  "errorType", "errorMessage", "errorStack", "sqlStatement", "userId", "spanId", "parentId", "correlationIds",
+  "errorType", "errorMessage", "errorStack", "sqlStatement", "statementDuration", "userId", "spanId", "parentId", "correlationIds",
 ] as const;
 export type MappingConcept = (typeof MAPPING_CONCEPTS)[number];
 

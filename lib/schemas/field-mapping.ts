@@ -5,6 +5,11 @@ import { storableText } from "./storable-text";
 export const LEVEL_SCHEMES = ["names", "pino", "syslog"] as const;
 export type LevelScheme = (typeof LEVEL_SCHEMES)[number];
 
+/** Where a source's slow statements are: a statement field, or PostgreSQL server lines in message. */
+export const STATEMENT_FORMATS = ["field", "server-log"] as const;
+/** Units a duration field can count in. */
+export const DURATION_UNITS = ["ns", "us", "ms", "s"] as const;
+
 // Field names are saved with the settings (jsonb), so they are storable text.
 const fieldName = () => storableText({ max: 256 }).min(1);
 
@@ -35,6 +40,16 @@ export const fieldMappingSchema = z.object({
   errorMessage: fieldName(),
   errorStack: fieldName(),
   sqlStatement: fieldName(),
+  /**
+   * Where slow SQL is read from: "field" (sqlStatement holds the statement, e.g. ECS db.statement or
+   * Filebeat's postgresql.log.query) or "server-log" (PostgreSQL's own lines in message, parsed by Triage).
+   * Settings saved before slow queries existed read as "field".
+   */
+  statementFormat: z.enum(STATEMENT_FORMATS).default("field"),
+  /** A statement line's duration when not in `duration` (absent: `duration` in `durationUnit`). */
+  statementDuration: fieldName().optional(),
+  /** Unit of `statementDuration`. */
+  statementDurationUnit: z.enum(DURATION_UNITS).optional(),
   userId: fieldName(),
   spanId: fieldName(),
   parentId: fieldName(),

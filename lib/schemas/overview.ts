@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errorRatePointSchema } from "./error-rate";
 import { sourceNameSchema } from "./log-source";
+import { slowQueryCardRowSchema } from "./slow-queries";
 import { timeRangeParamsSchema } from "./time-range";
 import { viewFreshnessSchema } from "./view-freshness";
 
@@ -76,6 +77,9 @@ export const overviewResponseSchema = z.object({
   available: z.object({ services: z.array(z.string()), environments: z.array(z.string()) }),
   /** Which sources each service logs to (their names), so a click opens the explorer on a source that has its lines. */
   serviceSources: z.record(z.string(), z.array(z.string())),
+  /** The top statements by total time at `slowQueryThresholdMs`, fingerprinted (from the same _msearch). */
+  slowQueries: z.array(slowQueryCardRowSchema),
+  slowQueryThresholdMs: z.number(),
   notices: z.array(z.string()),
   freshness: viewFreshnessSchema,
 });

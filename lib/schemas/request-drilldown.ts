@@ -215,6 +215,8 @@ export const requestDrilldownResponseSchema = z.object({
   /** The field mapping of the first source; `mappings` has each source's, by the lines' `sourceName`. */
   mapping: fieldMappingSchema,
   mappings: z.record(z.string(), fieldMappingSchema),
+  /** The request's SQL statements by fingerprint, each linking to its slow-query page. */
+  statements: z.array(z.object({ fingerprint: z.string(), statement: z.string(), runs: z.number().int(), totalMs: z.number(), services: z.array(z.string()) })).default([]),
   notices: z.array(z.string()),
 });
 

@@ -44,6 +44,14 @@ const envSchema = z.object({
   VIEW_SETTLE_LAG_SECONDS: z.coerce.number().min(0).default(120),
   VIEW_REUSE_SECONDS: z.coerce.number().min(0).default(5),
   VIEW_TOP_LISTS_SECONDS: z.coerce.number().min(0).default(60),
+  /** A statement at or over this many milliseconds is slow (the slow-query panel can lower it per view). */
+  SLOW_QUERY_THRESHOLD_MS: z.coerce.number().int().min(1).max(600_000).default(500),
+  /** The database slow statements are explained against (a read-only role); see lib/server/target-db. */
+  TARGET_DATABASE_URL: z.string().optional(),
+  /** More target databases as JSON: [{"name","url","services":[…],"disposable"?}]; see README "Slow queries". */
+  TARGET_DATABASES: z.string().optional(),
+  /** EXPLAIN's statement_timeout on a target database; lock_timeout is a tenth of it. */
+  TARGET_DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -12,12 +12,14 @@ export interface BenchArgs {
   reuse: boolean;
   /** Which parts run: the engine views, the build's first-load JavaScript, or both (default). */
   only: BenchPart | null;
+  /** Only the views whose name contains one of these (comma-separated), e.g. "overview,slow". */
+  views: string[];
 }
 
 export const BENCH_PARTS = ["views", "first-load"] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
-export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse] [--only views|first-load]";
+export const USAGE = "npm run bench -- [--lines 1000000] [--engine elasticsearch|opensearch|both] [--iterations 30] [--warmup 3] [--reuse] [--only views|first-load] [--views overview,slow]";
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -29,6 +31,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       warmup: { type: "string", default: "3" },
       reuse: { type: "boolean", default: false },
       only: { type: "string" },
+      views: { type: "string", default: "" },
     },
   });
   const engine = values.engine ?? "elasticsearch";
@@ -37,6 +40,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (only !== null && !(BENCH_PARTS as readonly string[]).includes(only)) throw new Error(`--only must be ${BENCH_PARTS.join(" or ")}, got "${only}"`);
   return {
     only: only as BenchPart | null,
+    views: values.views.split(",").map((part) => part.trim()).filter(Boolean),
     lines: positiveInteger("--lines", values.lines),
     engines: engine === "both" ? ["elasticsearch", "opensearch"] : [engine],
     engineGiven: values.engine !== undefined,

@@ -5,6 +5,7 @@ import { errorRateCases } from "./error-rate-cases";
 import { explorerCases } from "./explorer-cases";
 import { overviewCases } from "./overview-cases";
 import type { BenchSources } from "./seed-bench-sources";
+import { slowQueryCases } from "./slow-query-cases";
 import { sourcesCases } from "./sources-cases";
 
 export interface BenchContext {
@@ -52,4 +53,5 @@ export const BENCH_CASES: BenchCase[] = [
   ...drilldownCases(),
   ...errorRateCases("error rate (old endpoint)", []),
   ...sourcesCases(),
+  ...slowQueryCases(),
 ];

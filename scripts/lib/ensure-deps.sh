@@ -20,3 +20,15 @@ ensure_chromium() {
     return 1
   fi
 }
+
+ensure_hypopg() {
+  # The slow-query tests create HypoPG's hypothetical indexes in their own database on the local server.
+  local version
+  version=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
+  if [ -z "$version" ] || [ -f "/usr/share/postgresql/$version/extension/hypopg.control" ]; then return 0; fi
+  echo "==> HypoPG is missing: installing Debian's postgresql-$version-hypopg package (apt-get)…"
+  if ! (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$version-hypopg" >/dev/null); then
+    echo "!! Could not install postgresql-$version-hypopg with apt-get. Install it yourself; the slow-query what-if tests need it." >&2
+    return 1
+  fi
+}

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { FieldMapping } from "@/lib/schemas/field-mapping";
-import { LEVEL_SCHEMES } from "@/lib/schemas/field-mapping";
+import { DURATION_UNITS, LEVEL_SCHEMES, STATEMENT_FORMATS } from "@/lib/schemas/field-mapping";
 import type { FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
 import { logSettingsSchema } from "@/lib/schemas/log-settings";
 import { logSourceInputSchema, type LogSourceInput } from "@/lib/schemas/log-source";
@@ -19,17 +19,24 @@ const formSchema = logSourceInputSchema.extend({
     correlationIds: z.string().trim().min(1, "name at least one field"),
     levelScheme: z.enum(LEVEL_SCHEMES),
     route: logSettingsSchema.shape.mapping.shape.route.unwrap(),
+    statementFormat: z.enum(STATEMENT_FORMATS),
+    // Empty means "the duration field above": the contract leaves both out then.
+    statementDuration: z.string().trim().max(256),
+    statementDurationUnit: z.enum(DURATION_UNITS).or(z.literal("")),
   }),
 });
 export type LogSettingsFormValues = z.infer<typeof formSchema>;
 
 function toFormValues(settings: LogSourceInput): LogSettingsFormValues {
-  return { ...settings, mapping: { ...settings.mapping, correlationIds: settings.mapping.correlationIds.join(", ") } };
+  const { statementDuration = "", statementDurationUnit = "", statementFormat = "field" } = settings.mapping;
+  return { ...settings, mapping: { ...settings.mapping, statementFormat, statementDuration, statementDurationUnit, correlationIds: settings.mapping.correlationIds.join(", ") } };
 }
 
 function fromFormValues(values: LogSettingsFormValues): LogSourceInput {
   const correlationIds = values.mapping.correlationIds.split(",").map((field) => field.trim()).filter(Boolean);
-  return { ...values, mapping: { ...values.mapping, correlationIds } as FieldMapping };
+  const { statementDuration, statementDurationUnit, ...mapping } = values.mapping;
+  const statement = statementDuration ? { statementDuration, ...(statementDurationUnit ? { statementDurationUnit } : {}) } : {};
+  return { ...values, mapping: { ...mapping, ...statement, correlationIds } as FieldMapping };
 }
 
 export interface LogSettingsFormProps {
@@ -49,7 +56,9 @@ export function LogSettingsForm({ defaultValues, readOnly, onSubmit, onCancel }:
     for (const report of proposal.concepts) {
       if (!report.found) continue;
       if (report.concept === "correlationIds") form.setValue("mapping.correlationIds", report.fields.join(", "), options);
-      else form.setValue(`mapping.${report.concept}`, report.fields[0] ?? proposal.mapping[report.concept], options);
+      else form.setValue(`mapping.${report.concept}`, report.fields[0] ?? proposal.mapping[report.concept] ?? "", options);
+      if (report.concept === "sqlStatement") form.setValue("mapping.statementFormat", proposal.mapping.statementFormat, options);
+      if (report.concept === "statementDuration") form.setValue("mapping.statementDurationUnit", proposal.mapping.statementDurationUnit ?? "", options);
       if (report.concept === "duration") form.setValue("mapping.durationUnit", proposal.mapping.durationUnit, options);
       if (report.concept === "level") form.setValue("mapping.levelScheme", proposal.mapping.levelScheme, options);
     }

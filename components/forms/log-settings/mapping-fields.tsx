@@ -42,6 +42,28 @@ export function MappingFields({ register, errors }: Props) {
         </select>
       </label>
       <label className="field">
+        <span>Slow SQL from</span>
+        <select {...register("mapping.statementFormat")}>
+          <option value="field">the SQL statement field</option>
+          <option value="server-log">PostgreSQL server lines in the message</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Statement duration field (empty: the one above)</span>
+        <input {...register("mapping.statementDuration")} aria-invalid={!!errors.mapping?.statementDuration} />
+        {errors.mapping?.statementDuration ? <small className="error-text">{errors.mapping.statementDuration.message}</small> : null}
+      </label>
+      <label className="field">
+        <span>Unit of the statement duration</span>
+        <select {...register("mapping.statementDurationUnit")}>
+          <option value="">as Duration</option>
+          <option value="ns">nanoseconds</option>
+          <option value="us">microseconds</option>
+          <option value="ms">milliseconds</option>
+          <option value="s">seconds</option>
+        </select>
+      </label>
+      <label className="field">
         <span>Correlation id fields (comma-separated)</span>
         <input {...register("mapping.correlationIds")} aria-invalid={!!errors.mapping?.correlationIds} />
         {errors.mapping?.correlationIds ? <small className="error-text">{errors.mapping.correlationIds.message}</small> : null}

@@ -41,6 +41,8 @@ export interface LogContext {
   readonly signal?: AbortSignal;
   /** Origin the request drilldown's curl uses when a line names no host (CURL_ORIGIN). */
   readonly curlOrigin?: string;
+  /** Statements at or over this are slow (SLOW_QUERY_THRESHOLD_MS); absent: 500 ms. */
+  readonly slowQueryThresholdMs?: number;
   /** Who is looking, set by routes from the actor: paging holds one point in time per viewer, exports are bounded per viewer. */
   readonly viewer?: { readonly id: string };
   /**
@@ -93,7 +95,7 @@ type SourcePicker = (readable: readonly ReadSource[]) => { sources: ReadSource[]
 async function buildConfigured(options: Omit<LoadLogContextOptions, "sources">, pick: SourcePicker): Promise<LogContext> {
   const [readable, store] = await Promise.all([listReadableSources(), getLogStore()]);
   const { sources, notices } = pick(readable.sources);
-  return createLogContext({ store, sources, notices: [...readable.notices, ...notices], curlOrigin: getEnv().CURL_ORIGIN, viewCache: getViewCache(), ...options });
+  return createLogContext({ store, sources, notices: [...readable.notices, ...notices], curlOrigin: getEnv().CURL_ORIGIN, slowQueryThresholdMs: getEnv().SLOW_QUERY_THRESHOLD_MS, viewCache: getViewCache(), ...options });
 }
 
 /** The named sources, with a notice for each name that is gone (deleted, renamed or disabled) so an old link explains itself. */

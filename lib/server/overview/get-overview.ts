@@ -13,9 +13,12 @@ import { resolveViewRange, type LogContext } from "../logs/log-context";
 import { searchView, type TopListsSpec } from "../logs/search-incremental";
 import { searchEachSource, type SourceAnswers } from "../logs/search-sources";
 import { viewFreshness } from "../logs/view-freshness";
+import { DEFAULT_SLOW_QUERY_THRESHOLD_MS } from "../slow-queries/threshold";
+import { topSlowQueries } from "../slow-queries/top-slow-queries";
+import { loadSqlParser } from "@/lib/sql/fingerprint";
 
 type TopListsName = (typeof OVERVIEW_TOP_LISTS)[number];
-type TopLists = Pick<OverviewResponse, "topEndpoints" | "topErrors" | "available" | "serviceSources"> & { notices: string[] };
+type TopLists = Pick<OverviewResponse, "topEndpoints" | "topErrors" | "available" | "serviceSources" | "slowQueries"> & { notices: string[] };
 
 /**
  * Each service's sources, from every source's own facet answer (already redacted at the context's
@@ -37,7 +40,8 @@ function servicesBySource(bySource: SourceAnswers<TopListsName>["bySource"]): Re
  */
 export async function getOverview(params: OverviewParams, context: LogContext): Promise<OverviewResponse> {
   const window = alignViewWindow(params, resolveViewRange(params, context));
-  const inputFor = (mapping: OverviewQueryInput["mapping"], range: TimeRange): OverviewQueryInput => ({ ...range, intervalLabel: window.interval.label, services: params.service, environments: params.environment, mapping });
+  const slowThresholdMs = context.slowQueryThresholdMs ?? DEFAULT_SLOW_QUERY_THRESHOLD_MS;
+  const inputFor = (mapping: OverviewQueryInput["mapping"], range: TimeRange): OverviewQueryInput => ({ ...range, intervalLabel: window.interval.label, services: params.service, environments: params.environment, mapping, slowThresholdMs });
 
   const topLists: TopListsSpec<TopListsName, TopLists> = {
     names: OVERVIEW_TOP_LISTS,
@@ -57,7 +61,10 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
         listed = applyEndpointRecount(topEndpoints.recount, recounted.merged.recount);
       }
       const notices = [endpointLimitNotice(topEndpoints), errorLimitNotice(topErrors.ungrouped)].filter((notice): notice is string => notice !== null);
-      return { topEndpoints: listed, topErrors: topErrors.errors, available: shapeFacets(facets), serviceSources: servicesBySource(answers.bySource), notices };
+      // Slow statements do not merge across sources by key: each source's are fingerprinted on their own.
+      await loadSqlParser();
+      const slowQueries = topSlowQueries(answers.bySource.map(({ source, results }) => ({ source, answer: results.slowStatements })));
+      return { topEndpoints: listed, topErrors: topErrors.errors, available: shapeFacets(facets), serviceSources: servicesBySource(answers.bySource), slowQueries, notices };
     },
   };
   const answers = await searchView(context, {
@@ -83,6 +90,8 @@ export async function getOverview(params: OverviewParams, context: LogContext): 
     topErrors: tops.topErrors,
     available: tops.available,
     serviceSources: tops.serviceSources,
+    slowQueries: tops.slowQueries,
+    slowQueryThresholdMs: slowThresholdMs,
     notices: [...context.notices, ...answers.series.notices, serviceLimitNotice(Math.max(series.otherServiceLines, errors.otherServiceLines)), ...tops.notices].filter((notice): notice is string => notice !== null),
     freshness: viewFreshness(window, answers, context),
   };

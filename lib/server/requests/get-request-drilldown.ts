@@ -1,4 +1,5 @@
 import "server-only";
+import { requestStatements } from "../slow-queries/request-statements";
 import { buildRelatedRequestsQueries, buildRequestLinesQuery, isRequestLinesTruncated, mergeRelatedRequests, readRelatedRequests, resolveRequestSearchWindow } from "@/lib/logs/build-request-lines-query";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { lineJoinsRequest } from "@/lib/requests/canonical-line";
@@ -81,6 +82,7 @@ export async function getRequestDrilldown(params: RequestDrilldownParams, contex
     redactions: shaped.redactions,
     mapping: context.settings.mapping,
     mappings: Object.fromEntries(sources.map((source) => [source.name, source.mapping])),
+    statements: await requestStatements(shaped.logLines, (name) => sources.find((source) => source.name === name)?.mapping ?? context.settings.mapping),
     notices: [...new Set(notices)],
   };
 }

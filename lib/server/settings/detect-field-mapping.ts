@@ -3,6 +3,7 @@ import { FIELD_CAPS_CANDIDATES, mappedFields } from "@/lib/logs/field-candidates
 import { missingConceptsNotice, proposeFieldMapping } from "@/lib/logs/propose-field-mapping";
 import { buildValueSampleSearch, fieldsToSample, readValueSamples, type ValueSamples } from "@/lib/logs/value-samples";
 import type { DetectFieldMappingParams, FieldMappingProposal } from "@/lib/schemas/field-mapping-proposal";
+import { buildServerLogProbe, proposeServerLogStatements } from "@/lib/sql/server-log-detection";
 import type { LogContext } from "../logs/log-context";
 
 /**
@@ -23,6 +24,11 @@ export async function detectFieldMapping(params: DetectFieldMappingParams, conte
     samples = readValueSamples(sampled, result.aggregations);
   }
   const { mapping, concepts } = proposeFieldMapping(caps.fields, current, samples);
+  // No statement field: one more search asks whether the message holds PostgreSQL's own duration lines.
+  if (caps.indices.length > 0 && !concepts.some((concept) => concept.concept === "sqlStatement" && concept.found) && concepts.some((concept) => concept.concept === "message" && concept.found)) {
+    const probe = await context.store.search({ index: params.indexPattern, body: buildServerLogProbe(mapping.message) }, { signal: context.signal });
+    proposeServerLogStatements(mapping, concepts, probe.total > 0);
+  }
   const notices: string[] = [...context.notices];
   if (caps.indices.length === 0) notices.push(`No index matches ${params.indexPattern}, so there is nothing to detect. Check the pattern.`);
   else if (!concepts.some((concept) => concept.found)) notices.push(`None of the usual field names were found in ${params.indexPattern}; map the fields by hand.`);

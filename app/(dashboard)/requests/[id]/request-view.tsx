@@ -9,6 +9,7 @@ import { FirstError } from "@/components/requests/first-error";
 import { RelatedRequests } from "@/components/requests/related-requests";
 import { RequestEmptyState } from "@/components/requests/request-empty-state";
 import { RequestSummary } from "@/components/requests/request-summary";
+import { RequestStatements } from "@/components/requests/request-statements";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { TimeShares } from "@/components/requests/time-shares";
 import { WindowControls } from "@/components/requests/window-controls";
@@ -66,6 +67,7 @@ export function RequestPanels({ data }: { data: RequestDrilldownResponse }) {
           <FirstError error={data.firstError} />
         </section>
       </div>
+      <RequestStatements statements={data.statements} range={{ from: data.windowFrom, to: data.windowTo }} />
       <section className="panel" aria-labelledby="rq-curl-title">
         <header className="panel-header"><h2 id="rq-curl-title">Reproduce</h2></header>
         <CurlCommand curl={data.curl} />
