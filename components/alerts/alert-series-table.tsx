@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { AlertSeriesView, AlertSilenceView } from "@/lib/schemas/alert-rule-api";
 import { RuleStateBadge } from "./rule-state-badge";
 import { SilenceControl } from "./silence-control";
@@ -14,10 +15,12 @@ export interface AlertSeriesTableProps {
   canEdit: boolean;
   onSilence: (seriesKey: string, endsAt: string) => void;
   onUnsilence: (silenceId: string) => void;
+  /** Shown next to a series' state (the rule page's "Open incident" on a firing one). */
+  stateActions?: (series: AlertSeriesView, label: string) => ReactNode;
 }
 
 /** Each series' current state (with the flapping marker), last value, since when, and its silence. */
-export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, onUnsilence }: AlertSeriesTableProps) {
+export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, onUnsilence, stateActions }: AlertSeriesTableProps) {
   return (
     <table className="table" aria-label="Series">
       <thead>
@@ -29,7 +32,7 @@ export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, o
           return (
             <tr key={item.id} data-testid={`series-row-${item.seriesKey}`} data-status={item.status}>
               <th scope="row">{seriesName(item.seriesKey)}</th>
-              <td><RuleStateBadge state={item.status} flapping={item.flapping} /></td>
+              <td><RuleStateBadge state={item.status} flapping={item.flapping} />{stateActions?.(item, seriesName(item.seriesKey))}</td>
               <td>{item.lastValue === null ? "no data" : Number(item.lastValue.toFixed(2))}</td>
               <td>{at(item.since)}</td>
               <td>{at(item.lastEvaluatedAt)}</td>
