@@ -1,5 +1,6 @@
 "use client";
 
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 import type { AlertSeriesView, AlertSilenceView } from "@/lib/schemas/alert-rule-api";
 import { RuleStateBadge } from "./rule-state-badge";
 import { SilenceControl } from "./silence-control";
@@ -19,7 +20,7 @@ export interface AlertSeriesTableProps {
 /** Each series' current state (with the flapping marker), last value, since when, and its silence. */
 export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, onUnsilence }: AlertSeriesTableProps) {
   return (
-    <table className="table" aria-label="Series">
+    <KeyboardTable className="table" aria-label="Series">
       <thead>
         <tr><th scope="col">Series</th><th scope="col">State</th><th scope="col">Last value ({unit})</th><th scope="col">Since</th><th scope="col">Last evaluation</th><th scope="col">Silence</th></tr>
       </thead>
@@ -27,7 +28,7 @@ export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, o
         {series.map((item) => {
           const own = silences.find((silence) => silence.seriesKey === item.seriesKey);
           return (
-            <tr key={item.id} data-testid={`series-row-${item.seriesKey}`} data-status={item.status}>
+            <tr key={item.id} data-testid={`series-row-${item.seriesKey}`} data-status={item.status} data-row="">
               <th scope="row">{seriesName(item.seriesKey)}</th>
               <td><RuleStateBadge state={item.status} flapping={item.flapping} /></td>
               <td>{item.lastValue === null ? "no data" : Number(item.lastValue.toFixed(2))}</td>
@@ -42,6 +43,6 @@ export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, o
           );
         })}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }
