@@ -123,7 +123,8 @@ test("on the overview, j selects the first service and Enter opens its peak's li
 
   const rows = overview.serviceTable.locator("tbody tr[data-row]");
   const withPeak = rows.filter({ has: page.getByRole("link", { name: "lines" }) });
-  const index = await rows.evaluateAll((all) => all.findIndex((row) => row.querySelector("a[href]")));
+  // Enter opens the peak's lines ([data-row-open]), not the row's first link ("alert on this").
+  const index = await rows.evaluateAll((all) => all.findIndex((row) => row.querySelector("[data-row-open]")));
   for (let step = 0; step <= index; step++) await page.keyboard.press("j");
   await expect(withPeak.first()).toBeFocused();
   await page.keyboard.press("Enter");
