@@ -1,9 +1,9 @@
 "use client";
 
-import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 import type { AlertSeriesView, AlertSilenceView } from "@/lib/schemas/alert-rule-api";
 import { RuleStateBadge } from "./rule-state-badge";
 import { SilenceControl } from "./silence-control";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 const at = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) : "–");
 const seriesName = (key: string) => (key === "*" ? "all services" : key);
