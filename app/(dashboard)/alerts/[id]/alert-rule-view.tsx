@@ -13,6 +13,7 @@ import { RuleSummary } from "@/components/alerts/rule-summary";
 import { RuleValuePanel } from "@/components/alerts/rule-value-panel";
 import { useCan } from "@/components/auth/actor-context";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { alertRuleQueryOptions, silenceAlertRuleMutationOptions, unsilenceAlertRuleMutationOptions } from "@/lib/queries/alerts";
 import { MEASURE_UNITS } from "@/lib/schemas/alert-rule";
@@ -39,6 +40,7 @@ export function AlertRuleView({ id }: { id: string }) {
         <div className="toolbar-actions">
           <Link href="/alerts">All alerts</Link>
           <CopyLinkButton />
+          <ShareMenu kind="alert" pathParams={{ id }} />
         </div>
       </div>
       {canEdit ? (
@@ -61,7 +63,7 @@ export function AlertRuleView({ id }: { id: string }) {
             stateActions={(item, label) => (canOpenIncident && item.status === "firing" ? <OpenIncidentFromAlertButton ruleId={id} seriesKey={item.seriesKey} seriesLabel={label} /> : null)} />
         )}
       </section>
-      <RuleValuePanel rule={rule.rule} range={state.range} onRangeChange={(range) => void setState({ range })} />
+      <RuleValuePanel rule={rule.rule} range={state.range} at={state.at} onRangeChange={(range) => void setState({ range })} />
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
         <TransitionsTable transitions={data.transitions} />
