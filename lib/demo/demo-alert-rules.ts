@@ -1,4 +1,5 @@
 import type { AlertRuleFormValues } from "@/lib/schemas/alert-rule";
+import { DEMO_SERVICES } from "./services";
 
 /**
  * The alert rules `npm run demo` seeds, so /alerts is not empty on a first visit. Their windows
@@ -22,7 +23,8 @@ export const DEMO_ALERT_RULES: AlertRuleFormValues[] = [
     severity: "warning",
     labels: { team: "demo" },
     measure: { kind: "latency_percentile", percentile: "p99" },
-    scope: { perService: true },
+    // The HTTP services only: PostgreSQL logs only statements over 100 ms, so its p99 is always high.
+    scope: { perService: true, services: [...DEMO_SERVICES] },
     condition: { comparator: "above", threshold: 1_500, windowMinutes: 15, intervalSeconds: 60 },
   },
 ];
