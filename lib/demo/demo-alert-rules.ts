@@ -10,7 +10,7 @@ import { DEMO_SERVICES } from "./services";
 export const DEMO_ALERT_RULES: AlertRuleFormValues[] = [
   {
     name: "5xx error rate per service",
-    description: "Seeded by `npm run demo`. Fires for the services the seeded incidents hit, and resolves as they leave the 30-minute window.",
+    description: "Seeded by npm run demo. Fires for the services the seeded incidents hit, and resolves as they leave the 30-minute window.",
     severity: "critical",
     labels: { team: "demo" },
     measure: { kind: "error_rate" },
@@ -19,7 +19,7 @@ export const DEMO_ALERT_RULES: AlertRuleFormValues[] = [
   },
   {
     name: "p99 latency per service",
-    description: "Seeded by `npm run demo`. The payment provider's 2 s timeouts push payments (and orders, which waits on it) over the line.",
+    description: "Seeded by npm run demo. The payment provider's 2 s timeouts push payments (and orders, which waits on it) over the line.",
     severity: "warning",
     labels: { team: "demo" },
     measure: { kind: "latency_percentile", percentile: "p99" },
