@@ -8,6 +8,7 @@ import { createLogStore } from "../lib/server/log-store";
 import { seedDemoLogs } from "../lib/server/demo/seed-demo-logs";
 import { streamLiveTraffic } from "../lib/server/demo/stream-live-traffic";
 import { ensureDemoSources } from "../lib/server/demo/ensure-demo-sources";
+import { ensureDemoAlerts } from "../lib/server/demo/ensure-demo-alerts";
 import { getDbPool } from "../lib/server/db";
 import { DEMO_SOURCE_INDICES } from "../lib/demo/demo-sources";
 import { startChild, stopChildren, waitForLine } from "./lib/child-processes";
@@ -88,8 +89,11 @@ async function main() {
   });
   console.log(`\n  ${truth.totals.lines.toLocaleString("en-US")} lines; incidents: ${truth.incidents.map((incident) => incident.id).join(", ")}`);
   step("Log sources: the app's ECS lines (default), the gateway's pino-http lines, PostgreSQL's server log");
-  const created = await withDatabase(database.url, ensureDemoSources);
+  // One withDatabase: it ends the process-wide pool, which cannot be opened again.
+  const [created, rules] = await withDatabase(database.url, async (): Promise<[string[], string[]]> => [await ensureDemoSources(), await ensureDemoAlerts()]);
   console.log(`  ${created.length ? `created ${created.join(", ")}` : "already there"}`);
+  step("Alert rules: a 5xx error rate and a p99 latency rule per service, no contact point (see /alerts)");
+  console.log(`  ${rules.length ? `created ${rules.join(", ")}` : "already there"}`);
 
   // Your own TARGET_DATABASE_URL / TARGET_DATABASES win; otherwise the demo explains against its own orders table.
   let targets = process.env.TARGET_DATABASES;

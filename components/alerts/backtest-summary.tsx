@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertValueChart } from "@/components/charts/alert-value-chart";
+import { LazyAlertValueChart as AlertValueChart } from "@/components/charts/lazy-charts";
 import type { BacktestResult } from "@/lib/schemas/alert-backtest";
 
 /** A backtest's outcome: fired and flapped counts, per-series counts, and the value chart with its spans. */

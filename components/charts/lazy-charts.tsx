@@ -15,3 +15,4 @@ export const LazyErrorRateChart = dynamic(() => import("./error-rate-chart").the
 export const LazyErrorCountChart = dynamic(() => import("./error-count-chart").then((module) => module.ErrorCountChart), { ssr: false, loading: placeholder(200) });
 export const LazyStatusClassChart = dynamic(() => import("./status-class-chart").then((module) => module.StatusClassChart), { ssr: false, loading: placeholder(140) });
 export const LazyLogHistogramChart = dynamic(() => import("./log-histogram-chart").then((module) => module.LogHistogramChart), { ssr: false, loading: placeholder(140) });
+export const LazyAlertValueChart = dynamic(() => import("./alert-value-chart").then((module) => module.AlertValueChart), { ssr: false, loading: placeholder(240) });

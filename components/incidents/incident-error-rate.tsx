@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ErrorRateChart } from "@/components/charts/error-rate-chart";
+import { LazyErrorRateChart as ErrorRateChart } from "@/components/charts/lazy-charts";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { toErrorRateRows } from "@/lib/logs/error-rate-series";
 import { incidentErrorRateQueryOptions, type ErrorRateInput } from "@/lib/queries/incidents";

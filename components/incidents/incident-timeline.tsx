@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { IncidentEventView } from "@/lib/schemas/incident";
 import { formatDateTimeIn } from "@/lib/time/format-zoned";
 import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
-import { MarkdownNote } from "./markdown-note";
+import { LazyMarkdownNote as MarkdownNote } from "./lazy-markdown-note";
 
 function EventBody({ event }: { event: IncidentEventView }) {
   switch (event.kind) {

@@ -9,7 +9,7 @@ import { timeRangeClause } from "@/lib/logs/time-range-clause";
 import type { BacktestRange, BacktestResult, BacktestSeries } from "@/lib/schemas/alert-backtest";
 import { ALL_SERVICES_SERIES, MEASURE_UNITS, type AlertRuleInput } from "@/lib/schemas/alert-rule";
 import { evaluateRule, type StoredSeries } from "./evaluate-rule";
-import { addComponents, EMPTY_COMPONENTS, measureAggregations, readComponents, scopeFilters, type Components, type MeasureSource } from "./measure-aggregations";
+import { addComponents, EMPTY_COMPONENTS, measureAggregations, measureFilters, readComponents, scopeFilters, type Components, type MeasureSource } from "./measure-aggregations";
 import type { SeriesState } from "./state-machine";
 
 const RANGE_MS: Record<BacktestRange, number> = { "24h": 86_400_000, "7d": 7 * 86_400_000 };
@@ -58,7 +58,7 @@ export function planBacktest(rule: AlertRuleInput, sources: readonly MeasureSour
       ? { t: { date_histogram: { field: source.mapping.timestamp, fixed_interval: `${bucketMs / 1000}s`, min_doc_count: 0, extended_bounds: { min: from, max: to - 1 } }, aggs: inner } }
       : { t: { date_range: { field: source.mapping.timestamp, format: "epoch_millis", ranges: slots.map((t) => ({ key: String(t), from: t - windowMs, to: t })) }, aggs: inner } };
     const aggs = rule.scope.perService ? { s: { terms: { field: source.mapping.service, size: Math.min(rule.scope.seriesCap, BACKTEST_MAX_SERIES) }, aggs: overTime } } : overTime;
-    const filter = [timeRangeClause(source.mapping.timestamp, new Date(from), new Date(to), "lt"), ...scopeFilters(rule.scope, source)];
+    const filter = [timeRangeClause(source.mapping.timestamp, new Date(from), new Date(to), "lt"), ...scopeFilters(rule.scope, source), ...measureFilters(rule.measure, source)];
     return { source, body: { size: 0, track_total_hits: false, query: { bool: { filter } }, aggs } };
   });
   return { slots, stepMs, windowMs, bucketMs, bodies, notices };

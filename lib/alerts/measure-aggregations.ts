@@ -45,6 +45,19 @@ export function scopeFilters(scope: AlertScope, source: MeasureSource): unknown[
   return filters;
 }
 
+/**
+ * Lines a measure can say anything about: an error rate reads only lines with a status, a
+ * percentile only lines with a duration. So a per-service rule gets no series for a service that
+ * logs none (the demo's PostgreSQL log has no HTTP status), which would otherwise sit in "no
+ * data" for ever and put the whole rule there. Values are unchanged: the measures already count
+ * only such lines. A known series whose lines stop is still "no data" (evaluateRule).
+ */
+export function measureFilters(measure: AlertMeasure, source: MeasureSource): unknown[] {
+  if (measure.kind === "error_rate") return [{ exists: { field: source.mapping.status } }];
+  if (measure.kind === "latency_percentile") return [{ exists: { field: source.mapping.duration } }];
+  return [];
+}
+
 export function percentOf(measure: AlertMeasure): number | null {
   return measure.kind === "latency_percentile" ? Number(measure.percentile.slice(1)) : null;
 }

@@ -9,7 +9,7 @@
 import type { AlertMeasure, AlertScope } from "@/lib/schemas/alert-rule";
 import { ALL_SERVICES_SERIES } from "@/lib/schemas/alert-rule";
 import { timeRangeClause } from "@/lib/logs/time-range-clause";
-import { addComponents, measureAggregations, readComponents, scopeFilters, type Components, type MeasureSource } from "./measure-aggregations";
+import { addComponents, measureAggregations, measureFilters, readComponents, scopeFilters, type Components, type MeasureSource } from "./measure-aggregations";
 
 export interface RuleMeasurement {
   id: string;
@@ -52,7 +52,7 @@ const hasOwnQuery = (rule: RuleMeasurement) => rule.scope.query.trim() !== "" ||
 export function ruleAggregation(rule: RuleMeasurement, source: MeasureSource, planAt: Date, inner?: Record<string, unknown>): Record<string, unknown> {
   const at = rule.at ?? planAt;
   const from = new Date(at.getTime() - rule.windowMinutes * 60_000);
-  const filter = [timeRangeClause(source.mapping.timestamp, from, at, "lt"), ...scopeFilters(rule.scope, source)];
+  const filter = [timeRangeClause(source.mapping.timestamp, from, at, "lt"), ...scopeFilters(rule.scope, source), ...measureFilters(rule.measure, source)];
   const measure = inner ?? measureAggregations(rule.measure, source);
   const aggs = rule.scope.perService ? { s: { terms: { field: source.mapping.service, size: rule.scope.seriesCap }, aggs: measure } } : measure;
   return { filter: { bool: { filter } }, aggs };

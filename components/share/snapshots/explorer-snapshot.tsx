@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { LogHistogramChart } from "@/components/charts/log-histogram-chart";
+import { LazyLogHistogramChart as LogHistogramChart } from "@/components/charts/lazy-charts";
 import { LogTable } from "@/components/logs/log-table";
 import { highlightTerms } from "@/lib/logs/flatten-document";
 import type { LogSearchResponse } from "@/lib/schemas/log-search";
