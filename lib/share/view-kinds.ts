@@ -1,7 +1,10 @@
 import { logsSearchParams } from "@/app/(dashboard)/logs/search-params";
 import { requestSearchParams } from "@/app/(dashboard)/requests/[id]/search-params";
 import { overviewSearchParams } from "@/app/(dashboard)/search-params";
+import { slowQueriesSearchParams } from "@/app/(dashboard)/slow-queries/search-params";
+import { fingerprintSearchParams } from "@/app/(dashboard)/slow-queries/[fingerprint]/search-params";
 import type { ShareViewKind } from "@/lib/schemas/share-link";
+import { fingerprintSchema } from "@/lib/schemas/slow-queries";
 import type { UrlStateParser } from "@/lib/url-state/validate-url-state";
 
 export interface ViewKind {
@@ -26,6 +29,14 @@ export const VIEW_KINDS: Record<ShareViewKind, ViewKind> = {
     parsers: requestSearchParams,
     path: ({ id }) => (id && id.trim() !== "" && id.length <= 256 ? `/requests/${encodeURIComponent(id)}` : null),
     time: { kind: "instant", key: "around" },
+  },
+  "slow-queries": { label: "Slow queries", parsers: slowQueriesSearchParams, path: () => "/slow-queries", time: { kind: "range" } },
+  "slow-query": {
+    label: "Slow query",
+    parsers: fingerprintSearchParams,
+    // The fingerprint is the path segment, checked as its page checks it.
+    path: ({ id }) => (fingerprintSchema.safeParse(id).success ? `/slow-queries/${id}` : null),
+    time: { kind: "range" },
   },
 };
 

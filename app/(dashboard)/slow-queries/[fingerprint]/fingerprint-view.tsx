@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { EndpointsTable } from "@/components/slow-queries/endpoints-table";
 import { ExplainPanel } from "@/components/slow-queries/explain-panel";
 import { FingerprintSummary } from "@/components/slow-queries/fingerprint-summary";
@@ -31,6 +32,7 @@ export function FingerprintView({ fingerprint }: { fingerprint: string }) {
           <Link href={`/slow-queries?${back.toString()}`}>All slow queries</Link>
           <TimeControls from={state.from} to={state.to} refresh={state.refresh} timeZone={state.tz} onChange={(change) => void setState(change, { history: "push" })} />
           <CopyLinkButton />
+          <ShareMenu kind="slow-query" pathParams={{ id: fingerprint }} />
         </div>
       </div>
       <UrlStateNotice parsers={fingerprintSearchParams} />
