@@ -13,6 +13,7 @@ import { SlowQueryControls } from "@/components/slow-queries/slow-query-controls
 import { TimeControls } from "@/components/time/time-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { newAlertHref } from "@/lib/alerts/new-alert-href";
 import { fingerprintQueryOptions } from "@/lib/queries/slow-queries";
 import { UrlStateNotice } from "@/lib/url-state/url-state-notice";
 import { fingerprintSearchParams } from "./search-params";
@@ -30,6 +31,7 @@ export function FingerprintView({ fingerprint }: { fingerprint: string }) {
         <h1>Slow query</h1>
         <div className="toolbar-actions">
           <Link href={`/slow-queries?${back.toString()}`}>All slow queries</Link>
+          <Link href={newAlertHref({ measure: "slow_statements", fingerprint })}>Alert on this</Link>
           <TimeControls from={state.from} to={state.to} refresh={state.refresh} timeZone={state.tz} onChange={(change) => void setState(change, { history: "push" })} />
           <CopyLinkButton />
           <ShareMenu kind="slow-query" pathParams={{ id: fingerprint }} />
