@@ -42,12 +42,26 @@ export function slowStatementAggregations(measure: SlowMeasure, source: MeasureS
 
 type Terms = { buckets?: Array<{ key?: unknown; doc_count?: number }> };
 
+// The same statements come back under every series and every cycle; the parser takes ~0.13 ms
+// each, so 100 series × 200 statements would be seconds of a cycle without this memo.
+const MEMO_SIZE = 20_000;
+const memo = new Map<string, string>();
+function fingerprintOf(statement: string): string {
+  let fingerprint = memo.get(statement);
+  if (fingerprint === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    fingerprint = fingerprintStatement(statement).fingerprint;
+    memo.set(statement, fingerprint);
+  }
+  return fingerprint;
+}
+
 /** Slow statements under one bucket: the filter's count, or the fingerprint's statements among the terms read (parser loaded). */
 export function readSlowStatements(m: (Record<string, unknown> & { doc_count?: number; st?: Terms }) | undefined, measure: SlowMeasure): number {
   if (!m) return 0;
   if (!measure.fingerprint || !m.st) return Number(m.doc_count ?? 0);
   let count = 0;
-  for (const bucket of m.st.buckets ?? []) if (fingerprintStatement(String(bucket.key)).fingerprint === measure.fingerprint) count += Number(bucket.doc_count ?? 0);
+  for (const bucket of m.st.buckets ?? []) if (fingerprintOf(String(bucket.key)) === measure.fingerprint) count += Number(bucket.doc_count ?? 0);
   return count;
 }
 
