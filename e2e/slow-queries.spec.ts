@@ -80,5 +80,6 @@ test("a fingerprint's page is shared with its range and threshold, and 'Alert on
   await expect(page).toHaveURL(/\/alerts\/new\?measure=slow_statements&fingerprint=[0-9a-f]{16}/);
   const form = new AlertsPage(page);
   await expect(form.field(/Statement fingerprint/)).toHaveValue(fingerprintPath.split("/")[2]!);
+  await form.fill("Name", "slow orders query");
   await expect(form.backtestSeries("orders")).toBeVisible();
 });
