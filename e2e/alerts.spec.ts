@@ -6,6 +6,7 @@ import { E2E_ENGINE } from "./fixtures/e2e-engine";
 import { seedLogs, type SeededLogs } from "./fixtures/seed-logs";
 import { signInAsNewUser } from "./fixtures/sign-in";
 import { AlertsPage, ContactPointsPage } from "./pages/alerts-page";
+import { IncidentPage } from "./pages/incident-page";
 
 let seeded: SeededLogs;
 let worker: ChildProcess | undefined;
@@ -118,6 +119,15 @@ test("an editor creates a rule through the form, fixing field errors, sees the b
   await alerts.silenceSeries("users", "1 hour");
   await expect(alerts.seriesRow("users").getByTestId("silenced-until")).toBeVisible();
   await expect(page.getByTestId("audit-entry").first()).toContainText("silenced");
+
+  // Open an incident from the firing series: its timeline starts with the alert's episode.
+  await alerts.seriesRow("users").getByRole("button", { name: "Open incident for users" }).click();
+  await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+  const incident = new IncidentPage(page);
+  await expect(incident.root).toBeVisible();
+  await expect(incident.entries("alert_transition").last()).toContainText(`alert ${name} (users):`);
+  await expect(incident.entries("alert_transition").last()).toContainText("→ firing");
+  await expect(incident.entries("link_pinned")).toHaveCount(1);
 });
 
 test("a contact point refused by the webhook policy shows the reason on its URL, and Send test reaches a real receiver", async ({ page }) => {

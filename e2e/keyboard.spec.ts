@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedLogs, type SeededLogs } from "./fixtures/seed-logs";
+import { createRule } from "./fixtures/alert-rule";
 import { signInAsNewUser } from "./fixtures/sign-in";
 import { ExplorerPage } from "./pages/explorer-page";
 import { OverviewPage } from "./pages/overview-page";
@@ -122,10 +123,39 @@ test("on the overview, j selects the first service and Enter opens its peak's li
 
   const rows = overview.serviceTable.locator("tbody tr[data-row]");
   const withPeak = rows.filter({ has: page.getByRole("link", { name: "lines" }) });
-  const index = await rows.evaluateAll((all) => all.findIndex((row) => row.querySelector("a[href]")));
+  // Enter opens the peak's lines ([data-row-open]), not the row's first link ("alert on this").
+  const index = await rows.evaluateAll((all) => all.findIndex((row) => row.querySelector("[data-row-open]")));
   for (let step = 0; step <= index; step++) await page.keyboard.press("j");
   await expect(withPeak.first()).toBeFocused();
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => url.pathname === "/logs");
   await expect(page).toHaveURL(/status=5xx/);
+});
+
+test("on /alerts, ? lists the table keys and j then Enter opens the selected rule", async ({ page, browser }) => {
+  // An editor makes the rule (a viewer only reads them), in a session of its own.
+  const editor = await browser.newContext();
+  const editorPage = await editor.newPage();
+  await signInAsNewUser(editorPage, "editor");
+  await createRule(editorPage);
+  await editor.close();
+
+  await page.goto("/alerts");
+  const rows = page.getByRole("table", { name: "Alert rules" }).locator("tbody tr[data-row]");
+  await expect(rows.first()).toBeVisible();
+  await focusPage(page);
+  await page.keyboard.press("?");
+  const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(sheet).toContainText("Move the selection down / up");
+  await expect(sheet).toContainText("Open the selected row");
+  await page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
+
+  await page.keyboard.press("j");
+  await expect(rows.first()).toBeFocused();
+  const href = await rows.first().getByRole("link").first().getAttribute("href");
+  expect(href).toMatch(/^\/alerts\/[0-9a-f-]{36}$/);
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => url.pathname === href);
+  await expect(page.getByRole("heading", { level: 2, name: "Series" })).toBeVisible();
 });

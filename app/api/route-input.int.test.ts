@@ -110,6 +110,15 @@ async function newContactPoint(): Promise<{ id: string; version: number; name: s
   const { getDb } = await import("@/lib/server/db");
   return getDb().contactPoint.create({ data: { ...contactPointBody(), kind: "webhook", secret: "an-input-test-signing-secret" } });
 }
+/** A rule of this test's own with one firing series, as the worker leaves it. */
+async function newFiringRule(): Promise<{ id: string }> {
+  const rule = await newRule();
+  const { getDb } = await import("@/lib/server/db");
+  const since = new Date(Date.now() - 120_000);
+  const series = await getDb().alertSeries.create({ data: { ruleId: rule.id, seriesKey: "gateway", status: "firing", lastValue: 42, state: {}, since, lastEvaluatedAt: since } });
+  await getDb().alertTransition.create({ data: { ruleId: rule.id, seriesId: series.id, fromStatus: "ok", toStatus: "firing", value: 42, threshold: 10, evaluatedAt: since } });
+  return rule;
+}
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 const CASES: Record<string, InputCase> = {
@@ -195,6 +204,7 @@ const CASES: Record<string, InputCase> = {
       return { params: { id: rule.id }, search: { silence: silence.id } };
     },
   },
+  "POST /api/alerts/[id]/incident": { role: "editor", prepare: async () => ({ params: { id: (await newFiringRule()).id }, body: { seriesKey: "gateway", title: "Gateway 5xx", severity: "sev2" } }) },
   "POST /api/alerts/import": { role: "editor", prepare: async () => ({ body: { format: "triage.alert-rules/v1", rules: [ruleBody()] } }) },
   "POST /api/alerts/preview": { role: "viewer", prepare: async () => ({ body: { rule: ruleBody(), range: "24h" } }) },
   "POST /api/contact-points": { role: "editor", prepare: async () => ({ body: contactPointBody() }) },

@@ -85,6 +85,14 @@ const someSilence = async () => {
   const silence = await db.alertSilence.create({ data: { ruleId: rule.id, endsAt: new Date(Date.now() + 3_600_000) } });
   return { id: rule.id, silence: silence.id };
 };
+/** A rule with one firing series, as the worker leaves it (the worker itself is exercised in lib/server/incidents). */
+const someFiringRule = async () => {
+  const rule = await someRule();
+  const since = new Date(Date.now() - 120_000);
+  const series = await db.alertSeries.create({ data: { ruleId: rule.id, seriesKey: "gateway", status: "firing", lastValue: 42, state: {}, since, lastEvaluatedAt: since } });
+  await db.alertTransition.create({ data: { ruleId: rule.id, seriesId: series.id, fromStatus: "ok", toStatus: "firing", value: 42, threshold: 10, evaluatedAt: since } });
+  return rule;
+};
 const contactPointBody = () => ({ name: `roles-${crypto.randomUUID().slice(0, 8)}`, kind: "webhook", url: "http://127.0.0.1:9/hook" });
 const someContactPoint = async () => db.contactPoint.create({ data: { ...contactPointBody(), kind: "webhook", secret: "a-signing-secret-of-roles" } });
 const writers: Role[] = ["editor", "admin"];
@@ -127,6 +135,7 @@ const CASES: Case[] = [
   { name: "duplicate an alert rule", method: "POST", path: "/api/alerts/[id]/duplicate", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: {} }) },
   { name: "silence an alert rule", method: "POST", path: "/api/alerts/[id]/silences", allowed: writers, prepare: async () => ({ params: { id: (await someRule()).id }, body: { endsAt: new Date(Date.now() + 3_600_000).toISOString() } }) },
   { name: "end a silence", method: "DELETE", path: "/api/alerts/[id]/silences", allowed: writers, prepare: async () => { const { id, silence } = await someSilence(); return { params: { id }, search: `?silence=${silence}` }; } },
+  { name: "open an incident from a firing alert", method: "POST", path: "/api/alerts/[id]/incident", allowed: writers, prepare: async () => ({ params: { id: (await someFiringRule()).id }, body: { seriesKey: "gateway" } }) },
   { name: "export alert rules", method: "GET", path: "/api/alerts/export", allowed: everyone, prepare: async () => ({}) },
   { name: "import alert rules", method: "POST", path: "/api/alerts/import", allowed: writers, prepare: async () => ({ body: { format: "triage.alert-rules/v1", rules: [ruleBody()] } }) },
   { name: "list firing alerts", method: "GET", path: "/api/alerts/firing", allowed: everyone, prepare: async () => ({}) },

@@ -1,5 +1,6 @@
 "use client";
 
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 import { describeChange } from "@/lib/alerts/rule-changes";
 import type { AlertTransitionView, AuditEntryView, NotificationView } from "@/lib/schemas/alert-rule-api";
 
@@ -10,11 +11,11 @@ const seriesName = (key: string | null) => (key === null ? "(rule)" : key === "*
 export function TransitionsTable({ transitions }: { transitions: AlertTransitionView[] }) {
   if (transitions.length === 0) return <p className="muted">No state changes yet.</p>;
   return (
-    <table className="table compact" aria-label="History of state changes">
+    <KeyboardTable className="table compact" aria-label="History of state changes">
       <thead><tr><th scope="col">When</th><th scope="col">Series</th><th scope="col">Change</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Note</th></tr></thead>
       <tbody>
         {transitions.map((row) => (
-          <tr key={row.id} data-testid="transition-row">
+          <tr key={row.id} data-testid="transition-row" data-row="">
             <td>{at(row.evaluatedAt)}</td>
             <td>{seriesName(row.seriesKey)}</td>
             <td>{row.fromStatus} → {row.toStatus}{row.flapping ? " (flapping)" : ""}</td>
@@ -24,7 +25,7 @@ export function TransitionsTable({ transitions }: { transitions: AlertTransition
           </tr>
         ))}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }
 
@@ -32,11 +33,11 @@ export function TransitionsTable({ transitions }: { transitions: AlertTransition
 export function NotificationsTable({ notifications }: { notifications: NotificationView[] }) {
   if (notifications.length === 0) return <p className="muted">No notifications yet.</p>;
   return (
-    <table className="table compact" aria-label="Notifications">
+    <KeyboardTable className="table compact" aria-label="Notifications">
       <thead><tr><th scope="col">Created</th><th scope="col">Series</th><th scope="col">Kind</th><th scope="col">Contact point</th><th scope="col">Status</th><th scope="col">Attempts</th></tr></thead>
       <tbody>
         {notifications.map((row) => (
-          <tr key={row.id} data-testid="notification-row" data-status={row.status}>
+          <tr key={row.id} data-testid="notification-row" data-status={row.status} data-row="">
             <td>{at(row.createdAt)}</td>
             <td>{seriesName(row.seriesKey)}</td>
             <td>{row.kind}</td>
@@ -52,20 +53,26 @@ export function NotificationsTable({ notifications }: { notifications: Notificat
           </tr>
         ))}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }
 
 /** Who changed the rule, when, and which fields. */
 export function AuditList({ entries }: { entries: AuditEntryView[] }) {
+  if (entries.length === 0) return <p className="muted">No changes recorded.</p>;
   return (
-    <ol className="audit-list" aria-label="Changes to this rule">
-      {entries.map((entry) => (
-        <li key={entry.id} data-testid="audit-entry">
-          <strong>{entry.action.replace(/^alert_rule\./, "")}</strong> by {entry.actorEmail ?? "system"} at {at(entry.createdAt)}
-          {entry.changes.length > 0 && entry.action !== "alert_rule.created" ? <ul>{entry.changes.map((change) => <li key={change.field}><code>{describeChange(change)}</code></li>)}</ul> : null}
-        </li>
-      ))}
-    </ol>
+    <KeyboardTable className="table compact" aria-label="Changes to this rule">
+      <thead><tr><th scope="col">When</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Fields</th></tr></thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} data-testid="audit-entry" data-row="">
+            <td>{at(entry.createdAt)}</td>
+            <td><strong>{entry.action.replace(/^alert_rule\./, "")}</strong></td>
+            <td>{entry.actorEmail ?? "system"}</td>
+            <td>{entry.changes.length > 0 && entry.action !== "alert_rule.created" ? <ul className="audit-list">{entry.changes.map((change) => <li key={change.field}><code>{describeChange(change)}</code></li>)}</ul> : null}</td>
+          </tr>
+        ))}
+      </tbody>
+    </KeyboardTable>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 import type { AlertRuleRow } from "@/lib/schemas/alert-rule-api";
 import { RuleStateBadge } from "./rule-state-badge";
 
@@ -9,7 +10,7 @@ const formatValue = (value: number | null, unit: string) => (value === null ? "â
 /** The rules, worst state first, each with its series count, worst value and last evaluation. */
 export function AlertRulesTable({ rules, canEdit, onToggle }: { rules: AlertRuleRow[]; canEdit: boolean; onToggle: (rule: AlertRuleRow) => void }) {
   return (
-    <table className="table" aria-label="Alert rules">
+    <KeyboardTable className="table" aria-label="Alert rules">
       <thead>
         <tr>
           <th scope="col">State</th>
@@ -24,7 +25,7 @@ export function AlertRulesTable({ rules, canEdit, onToggle }: { rules: AlertRule
       </thead>
       <tbody>
         {rules.map((rule) => (
-          <tr key={rule.id} data-testid={`alert-rule-row-${rule.name}`} data-state={rule.state}>
+          <tr key={rule.id} data-testid={`alert-rule-row-${rule.name}`} data-state={rule.state} data-row="">
             <td>
               <RuleStateBadge state={rule.state} />
               {rule.silenced ? <span className="badge">silenced</span> : null}
@@ -41,6 +42,6 @@ export function AlertRulesTable({ rules, canEdit, onToggle }: { rules: AlertRule
           </tr>
         ))}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { AlertSeriesView, AlertSilenceView } from "@/lib/schemas/alert-rule-api";
 import { RuleStateBadge } from "./rule-state-badge";
 import { SilenceControl } from "./silence-control";
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 
 const at = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) : "–");
 const seriesName = (key: string) => (key === "*" ? "all services" : key);
@@ -14,12 +16,14 @@ export interface AlertSeriesTableProps {
   canEdit: boolean;
   onSilence: (seriesKey: string, endsAt: string) => void;
   onUnsilence: (silenceId: string) => void;
+  /** Shown next to a series' state (the rule page's "Open incident" on a firing one). */
+  stateActions?: (series: AlertSeriesView, label: string) => ReactNode;
 }
 
 /** Each series' current state (with the flapping marker), last value, since when, and its silence. */
-export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, onUnsilence }: AlertSeriesTableProps) {
+export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, onUnsilence, stateActions }: AlertSeriesTableProps) {
   return (
-    <table className="table" aria-label="Series">
+    <KeyboardTable className="table" aria-label="Series">
       <thead>
         <tr><th scope="col">Series</th><th scope="col">State</th><th scope="col">Last value ({unit})</th><th scope="col">Since</th><th scope="col">Last evaluation</th><th scope="col">Silence</th></tr>
       </thead>
@@ -27,9 +31,9 @@ export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, o
         {series.map((item) => {
           const own = silences.find((silence) => silence.seriesKey === item.seriesKey);
           return (
-            <tr key={item.id} data-testid={`series-row-${item.seriesKey}`} data-status={item.status}>
+            <tr key={item.id} data-testid={`series-row-${item.seriesKey}`} data-status={item.status} data-row="">
               <th scope="row">{seriesName(item.seriesKey)}</th>
-              <td><RuleStateBadge state={item.status} flapping={item.flapping} /></td>
+              <td><RuleStateBadge state={item.status} flapping={item.flapping} />{stateActions?.(item, seriesName(item.seriesKey))}</td>
               <td>{item.lastValue === null ? "no data" : Number(item.lastValue.toFixed(2))}</td>
               <td>{at(item.since)}</td>
               <td>{at(item.lastEvaluatedAt)}</td>
@@ -42,6 +46,6 @@ export function AlertSeriesTable({ series, silences, unit, canEdit, onSilence, o
           );
         })}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { KeyboardTable } from "@/components/keyboard/keyboard-table";
 import type { ContactPoint, DeliveryResult } from "@/lib/schemas/contact-point";
 
 export interface ContactPointsTableProps {
@@ -17,11 +18,11 @@ const describe = (result: DeliveryResult | string) =>
 /** Saved contact points; never their secrets, only whether one is set. */
 export function ContactPointsTable({ contactPoints, canEdit, results, onEdit, onDelete, onTest }: ContactPointsTableProps) {
   return (
-    <table className="table" aria-label="Contact points">
+    <KeyboardTable className="table" aria-label="Contact points">
       <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">URL</th><th scope="col">Signed</th><th scope="col">Enabled</th>{canEdit ? <th scope="col">Actions</th> : null}</tr></thead>
       <tbody>
         {contactPoints.map((point) => (
-          <tr key={point.id} data-testid={`contact-point-row-${point.name}`}>
+          <tr key={point.id} data-testid={`contact-point-row-${point.name}`} data-row="">
             <th scope="row">{point.name}</th>
             <td>{point.kind}</td>
             <td><code>{point.url}</code></td>
@@ -30,7 +31,7 @@ export function ContactPointsTable({ contactPoints, canEdit, results, onEdit, on
             {canEdit ? (
               <td>
                 <button type="button" onClick={() => onTest(point)}>Send test<span className="visually-hidden"> to {point.name}</span></button>{" "}
-                <button type="button" className="link-button" onClick={() => onEdit(point)}>Edit<span className="visually-hidden"> {point.name}</span></button>{" "}
+                <button type="button" className="link-button" data-row-open="" onClick={() => onEdit(point)}>Edit<span className="visually-hidden"> {point.name}</span></button>{" "}
                 <button type="button" className="link-button" onClick={() => onDelete(point)}>Delete<span className="visually-hidden"> {point.name}</span></button>
                 {results[point.id] ? <p role="status" data-testid="test-result" className={typeof results[point.id] !== "string" && (results[point.id] as DeliveryResult).ok ? "notice" : "error-text"}>{describe(results[point.id]!)}</p> : null}
               </td>
@@ -38,6 +39,6 @@ export function ContactPointsTable({ contactPoints, canEdit, results, onEdit, on
           </tr>
         ))}
       </tbody>
-    </table>
+    </KeyboardTable>
   );
 }

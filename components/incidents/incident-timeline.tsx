@@ -14,7 +14,10 @@ function EventBody({ event }: { event: IncidentEventView }) {
       return event.link ? (
         <>pinned {event.link.hasSnapshot ? "a snapshot" : "a link"}: <Link href={`/s/${event.link.slug}`}>{event.link.name}</Link></>
       ) : <>pinned a link that was deleted since</>;
-    case "alert_transition": return <>alert <strong>{String(event.details?.ruleName ?? "")}</strong>: {event.fromStatus} → {event.toStatus}</>;
+    case "alert_transition": {
+      const series = typeof event.details?.series === "string" ? (event.details.series === "*" ? " (all services)" : ` (${event.details.series})`) : "";
+      return <>alert <strong>{String(event.details?.ruleName ?? "")}</strong>{series}: {event.fromStatus} → {event.toStatus}</>;
+    }
   }
 }
 

@@ -47,7 +47,7 @@ export function ServiceErrorTable({ totals, peaks, timeZone, peakHref }: Props) 
                 {peak ? (
                   <>
                     {`${formatClock(peak.time, timeZone)} · ${formatCount(peak.serverErrors)} of ${formatCount(peak.requests)} (${formatPercent(peak.errorRate)}) `}
-                    <Link href={peakHref(peak)}>lines</Link>
+                    <Link href={peakHref(peak)} data-row-open="">lines</Link>
                   </>
                 ) : "–"}
               </td>

@@ -46,6 +46,7 @@ describe("buildIncidentSummary", () => {
   it("gathers linked requests, alerts and the notes in full", () => {
     expect(text).toContain("### Linked requests\n- `req-1`: [Request req-1](https://triage.example.com/s/abcdefghijklmnopqrstuv) (snapshot)");
     expect(text).toContain("### Alerts\n- 2026-12-01 14:01 UTC: orders 5xx pending → firing (value 0.31)");
+    expect(text).toContain("### Linked alerts\n- orders 5xx (all services): firing since 2026-12-01 14:01 UTC\n");
     expect(text).toContain("> Rolled back **v42**.\n> Second line");
   });
 

@@ -18,6 +18,7 @@ function linkText(event: IncidentEventView, origin: string): string {
   return `[${escapeLinkText(event.link.name)}](${origin}/s/${event.link.slug})${event.link.hasSnapshot ? " (snapshot)" : ""}`;
 }
 
+const seriesName = (series: unknown) => (typeof series !== "string" || series === "*" ? "all services" : series);
 const escapeLinkText = (text: string) => text.replace(/[[\]\\]/g, (char) => `\\${char}`);
 const firstLine = (text: string) => {
   const line = text.trim().split("\n")[0] ?? "";
@@ -63,6 +64,10 @@ export function buildIncidentSummary(incident: IncidentDetail, origin: string, n
   ];
   if (requests.length) lines.push("", "### Linked requests", ...requests.map((event) => `- \`${event.link!.requestId}\`: ${linkText(event, origin)}`));
   if (slowQueries.length) lines.push("", "### Slow queries", ...slowQueries.map((event) => `- ${linkText(event, origin)}`));
+  const linked = new Map<string, IncidentEventView>();
+  // The latest entry per rule and series says where each linked alert stands now.
+  for (const event of alerts) linked.set(`${String(event.details?.ruleId ?? event.details?.ruleName ?? "")}|${String(event.details?.series ?? "")}`, event);
+  if (linked.size) lines.push("", "### Linked alerts", ...[...linked.values()].map((event) => `- ${String(event.details?.ruleName ?? "alert")} (${seriesName(event.details?.series)}): ${event.toStatus} since ${utc(event.at)}`));
   if (alerts.length) lines.push("", "### Alerts", ...alerts.map((event) => `- ${utc(event.at)}: ${String(event.details?.ruleName ?? "alert")} ${event.fromStatus} → ${event.toStatus}${event.details?.value !== null && event.details?.value !== undefined ? ` (value ${String(event.details.value)})` : ""}`));
   if (extra.slowQueries) lines.push(...slowQuerySummaryLines(incident, extra.slowQueries, origin, now));
   if (notes.length) {

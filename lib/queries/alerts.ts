@@ -29,8 +29,8 @@ export const firingAlertsQueryOptions = () =>
   queryOptions({ queryKey: alertKeys.firing(), queryFn: ({ signal }) => fetchJson<FiringAlerts>("/api/alerts/firing", undefined, signal), refetchInterval: 30_000, retry: false });
 
 /** The backtest of a rule as the form holds it; the key is the rule itself, so an unchanged rule is not replayed twice. */
-export const alertPreviewQueryOptions = (rule: AlertRuleInput, range: BacktestRange) =>
-  queryOptions({ queryKey: alertKeys.preview(rule, range), queryFn: () => postJson<BacktestResult>("/api/alerts/preview", { rule, range }), staleTime: 60_000, retry: false });
+export const alertPreviewQueryOptions = (rule: AlertRuleInput, range: BacktestRange, at?: string | null) =>
+  queryOptions({ queryKey: [...alertKeys.preview(rule, range), at ?? "now"], queryFn: () => postJson<BacktestResult>("/api/alerts/preview", at ? { rule, range, at } : { rule, range }), staleTime: 60_000, retry: false });
 
 export const contactPointsQueryOptions = () =>
   queryOptions({ queryKey: alertKeys.contactPoints(), queryFn: ({ signal }) => fetchJson<{ contactPoints: ContactPoint[] }>("/api/contact-points", undefined, signal) });

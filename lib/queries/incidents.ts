@@ -1,6 +1,7 @@
 import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { ErrorRateResponse } from "@/lib/schemas/error-rate";
 import type { CreateIncidentInput, IncidentDetail, IncidentNoteInput, IncidentSummary, ListIncidentsQuery, PinIncidentLinkInput, UpdateIncidentInput } from "@/lib/schemas/incident";
+import type { OpenIncidentFromAlertInput } from "@/lib/schemas/alert-rule-api";
 import { fetchJson } from "./fetch-json";
 import { sendJson } from "./send-json";
 
@@ -52,3 +53,11 @@ export const addIncidentNoteMutationOptions = (queryClient: QueryClient) =>
 
 export const pinIncidentLinkMutationOptions = (queryClient: QueryClient) =>
   mutationOptions({ mutationKey: [...incidentKeys.all, "pin"], mutationFn: ({ id, input }: { id: string; input: PinIncidentLinkInput }) => sendJson<IncidentDetail>("POST", `${incidentPath(id)}/links`, input), onSuccess: storeIncident(queryClient) });
+
+/** Opens an incident from a firing series of an alert rule (the episode becomes its first timeline entries). */
+export const openIncidentFromAlertMutationOptions = (queryClient: QueryClient) =>
+  mutationOptions({
+    mutationKey: [...incidentKeys.all, "from-alert"],
+    mutationFn: ({ ruleId, input }: { ruleId: string; input: OpenIncidentFromAlertInput }) => sendJson<IncidentDetail>("POST", `/api/alerts/${encodeURIComponent(ruleId)}/incident`, input),
+    onSuccess: storeIncident(queryClient),
+  });

@@ -4,8 +4,8 @@ import { alertRuleInputSchema, ALERT_SERIES_STATUSES } from "./alert-rule";
 export const BACKTEST_RANGES = ["24h", "7d"] as const;
 export type BacktestRange = (typeof BACKTEST_RANGES)[number];
 
-/** The preview route's body: the rule as the form holds it now, and how far back to replay it. */
-export const backtestParamsSchema = z.object({ rule: alertRuleInputSchema, range: z.enum(BACKTEST_RANGES).default("24h") });
+/** The preview route's body: the rule as the form holds it now, how far back to replay it, and from when (default: now; a shared rule page pins it). */
+export const backtestParamsSchema = z.object({ rule: alertRuleInputSchema, range: z.enum(BACKTEST_RANGES).default("24h"), at: z.iso.datetime({ offset: true, error: "at must be an ISO date-time" }).optional() });
 export type BacktestParams = z.infer<typeof backtestParamsSchema>;
 
 export const backtestSpanSchema = z.object({ status: z.enum(["pending", "firing"]), from: z.string(), to: z.string() });

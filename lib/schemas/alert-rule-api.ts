@@ -145,3 +145,11 @@ export const firingAlertSchema = z.object({
 export type FiringAlert = z.infer<typeof firingAlertSchema>;
 export const firingAlertsSchema = z.object({ alerts: z.array(firingAlertSchema) });
 export type FiringAlerts = z.infer<typeof firingAlertsSchema>;
+
+/** Opens an incident from one firing series of a rule; title and severity default from the rule (lib/alerts/alert-episode.ts). */
+export const openIncidentFromAlertSchema = z.object({
+  seriesKey: storableText({ max: 128 }).min(1, "name the series (a service, or * for all services)"),
+  title: storableText({ max: 200 }).min(1, "enter a title").optional(),
+  severity: z.enum(["sev1", "sev2", "sev3", "sev4"], { error: "choose a severity" }).optional(),
+});
+export type OpenIncidentFromAlertInput = z.input<typeof openIncidentFromAlertSchema>;

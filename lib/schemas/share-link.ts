@@ -9,6 +9,8 @@ export const SHARE_VIEW_KINDS = [
   "overview",
   "explorer",
   "request",
+  "alerts",
+  "alert",
   "slow-queries",
   "slow-query",
 ] as const;

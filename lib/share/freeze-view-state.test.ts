@@ -30,4 +30,11 @@ describe("freezeViewState", () => {
     expect(freezeViewState({ kind: "request", params: {}, pathParams: { id: "req-1" }, senderTimeZone: "UTC" }, now).params).toEqual({ around: now.toISOString() });
     expect(freezeViewState({ kind: "request", params: { around: "2026-11-30T10:00:00.000Z" }, pathParams: { id: "req-1" }, senderTimeZone: "UTC" }, now).params.around).toBe("2026-11-30T10:00:00.000Z");
   });
+
+  it("adds no time to the alert list (it shows current state) and pins the rule page's chart to `now`", () => {
+    const list = freezeViewState({ kind: "alerts", params: { state: "firing", from: "now-1h" }, pathParams: {}, senderTimeZone: "UTC" }, now);
+    expect(list).toEqual({ params: { state: "firing" }, pathParams: {}, live: null });
+    const rule = freezeViewState({ kind: "alert", params: { range: "7d" }, pathParams: { id: "3f0c3a52-8a43-4f9e-9b8e-3c1a2b7d6e10" }, senderTimeZone: "UTC" }, now);
+    expect(rule.params).toEqual({ range: "7d", at: now.toISOString() });
+  });
 });

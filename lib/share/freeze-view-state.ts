@@ -28,7 +28,7 @@ export function freezeViewState(view: ShareView, now: Date): FrozenView {
     const to = readBound(params.to, timeParsers.to.parse) ?? DEFAULT_TIME_RANGE.to;
     if (isRelativeExpression(from) || isRelativeExpression(to)) live = { from, to };
     Object.assign(params, freezeTimeRange(from, to, now));
-  } else {
+  } else if (kind.time.kind === "instant") {
     const instant = params[kind.time.key];
     // A drilldown opened cold searches back from "now": the link pins that now.
     if (!instant || !Number.isFinite(Date.parse(instant))) params[kind.time.key] = now.toISOString();

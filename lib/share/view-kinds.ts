@@ -1,4 +1,6 @@
 import { logsSearchParams } from "@/app/(dashboard)/logs/search-params";
+import { alertRuleSearchParams } from "@/app/(dashboard)/alerts/[id]/search-params";
+import { alertsSearchParams } from "@/app/(dashboard)/alerts/search-params";
 import { requestSearchParams } from "@/app/(dashboard)/requests/[id]/search-params";
 import { overviewSearchParams } from "@/app/(dashboard)/search-params";
 import { slowQueriesSearchParams } from "@/app/(dashboard)/slow-queries/search-params";
@@ -13,8 +15,11 @@ export interface ViewKind {
   parsers: Record<string, UrlStateParser>;
   /** The page of this view; null when a path segment it needs is missing or unreadable. */
   path: (pathParams: Readonly<Record<string, string>>) => string | null;
-  /** How a link freezes this view's time: its from/to range, or one instant (the drilldown's `around`). */
-  time: { kind: "range" } | { kind: "instant"; key: string };
+  /**
+   * How a link freezes this view's time: its from/to range, one instant (the drilldown's `around`,
+   * the rule page's `at`: the end of the range it replays), or none (a list of current state).
+   */
+  time: { kind: "range" } | { kind: "instant"; key: string; /** "Back to live" drops it: it only froze time. */ liveDrops?: boolean } | { kind: "none" };
 }
 
 /**
@@ -29,6 +34,13 @@ export const VIEW_KINDS: Record<ShareViewKind, ViewKind> = {
     parsers: requestSearchParams,
     path: ({ id }) => (id && id.trim() !== "" && id.length <= 256 ? `/requests/${encodeURIComponent(id)}` : null),
     time: { kind: "instant", key: "around" },
+  },
+  alerts: { label: "Alerts", parsers: alertsSearchParams, path: () => "/alerts", time: { kind: "none" } },
+  alert: {
+    label: "Alert rule",
+    parsers: alertRuleSearchParams,
+    path: ({ id }) => (id && /^[0-9a-f-]{36}$/i.test(id) ? `/alerts/${id}` : null),
+    time: { kind: "instant", key: "at", liveDrops: true },
   },
   "slow-queries": { label: "Slow queries", parsers: slowQueriesSearchParams, path: () => "/slow-queries", time: { kind: "range" } },
   "slow-query": {

@@ -7,6 +7,7 @@ import { AlertRulesTable } from "@/components/alerts/alert-rules-table";
 import { RuleImportExport } from "@/components/alerts/rule-import-export";
 import { useCan } from "@/components/auth/actor-context";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { alertRulesQueryOptions, setAlertRuleEnabledMutationOptions } from "@/lib/queries/alerts";
@@ -32,6 +33,7 @@ export function AlertsView() {
           {canEdit ? <Link href="/alerts/new" className="button-like">New rule</Link> : null}
           <Link href="/alerts/contact-points">Contact points</Link>
           <CopyLinkButton />
+          <ShareMenu kind="alerts" />
         </div>
       </div>
       <UrlStateNotice parsers={alertsSearchParams} />

@@ -15,37 +15,47 @@ export function BasicsSection({ form }: { form: AlertRuleFormApi }) {
   return (
     <fieldset className="form-section">
       <legend>Rule</legend>
-      <label className="field">
-        <span>Name</span>
-        <input {...register("name")} {...invalidProps(errors, "name")} />
+      <div className="field">
+        <label className="field-label">
+          <span>Name</span>
+          <input {...register("name")} {...invalidProps(errors, "name")} />
+        </label>
         <FieldError errors={errors} name="name" />
-      </label>
-      <label className="field">
-        <span>Description</span>
-        <textarea rows={2} {...register("description")} {...invalidProps(errors, "description")} />
+      </div>
+      <div className="field">
+        <label className="field-label">
+          <span>Description</span>
+          <textarea rows={2} {...register("description")} {...invalidProps(errors, "description")} />
+        </label>
         <FieldError errors={errors} name="description" />
-      </label>
-      <label className="field">
-        <span>Runbook URL</span>
-        <input type="url" placeholder="https://wiki.example.com/runbooks/users-5xx" {...register("runbookUrl")} {...invalidProps(errors, "runbookUrl")} />
+      </div>
+      <div className="field">
+        <label className="field-label">
+          <span>Runbook URL</span>
+          <input type="url" placeholder="https://wiki.example.com/runbooks/users-5xx" {...register("runbookUrl")} {...invalidProps(errors, "runbookUrl")} />
+        </label>
         <FieldError errors={errors} name="runbookUrl" />
-      </label>
-      <label className="field">
-        <span>Severity</span>
-        <select {...register("severity")} {...invalidProps(errors, "severity")}>
-          {ALERT_SEVERITIES.map((severity) => <option key={severity} value={severity}>{severity}</option>)}
-        </select>
+      </div>
+      <div className="field">
+        <label className="field-label">
+          <span>Severity</span>
+          <select {...register("severity")} {...invalidProps(errors, "severity")}>
+            {ALERT_SEVERITIES.map((severity) => <option key={severity} value={severity}>{severity}</option>)}
+          </select>
+        </label>
         <FieldError errors={errors} name="severity" />
-      </label>
+      </div>
       <Controller
         control={form.control}
         name="labels"
         render={({ field }) => (
-          <label className="field">
-            <span>Labels (key=value, comma-separated)</span>
-            <input defaultValue={formatLabels(field.value)} onChange={(event) => field.onChange(parseLabels(event.target.value))} onBlur={field.onBlur} {...invalidProps(errors, "labels")} placeholder="team=identity, tier=gold" />
+          <div className="field">
+            <label className="field-label">
+              <span>Labels (key=value, comma-separated)</span>
+              <input defaultValue={formatLabels(field.value)} onChange={(event) => field.onChange(parseLabels(event.target.value))} onBlur={field.onBlur} {...invalidProps(errors, "labels")} placeholder="team=identity, tier=gold" />
+            </label>
             <FieldError errors={errors} name="labels" />
-          </label>
+          </div>
         )}
       />
       <label className="field field-inline">

@@ -8,14 +8,16 @@ import { asNumber, asOptionalNumber, type AlertRuleFormApi, type AlertRuleField 
 function NumberField({ form, name, label, unit, step = "any", optional = false }: { form: AlertRuleFormApi; name: AlertRuleField; label: string; unit: string; step?: string; optional?: boolean }) {
   const { register, formState: { errors } } = form;
   return (
-    <label className="field">
-      <span>{label} ({unit})</span>
-      <span className="input-with-unit">
-        <input type="number" step={step} inputMode="decimal" {...register(name, { setValueAs: optional ? asOptionalNumber : asNumber })} {...invalidProps(errors, name)} />
-        <span aria-hidden="true">{unit}</span>
-      </span>
+    <div className="field">
+      <label className="field-label">
+        <span>{label} ({unit})</span>
+        <span className="input-with-unit">
+          <input type="number" step={step} inputMode="decimal" {...register(name, { setValueAs: optional ? asOptionalNumber : asNumber })} {...invalidProps(errors, name)} />
+          <span aria-hidden="true">{unit}</span>
+        </span>
+      </label>
       <FieldError errors={errors} name={name} />
-    </label>
+    </div>
   );
 }
 

@@ -15,16 +15,20 @@ export function HandlingSection({ form, contactPoints }: { form: AlertRuleFormAp
     <fieldset className="form-section">
       <legend>Flapping, no data, engine errors and notifications</legend>
       <div className="field-pair">
-        <label className="field">
-          <span>Flapping after this many state changes</span>
-          <input type="number" step="1" {...register("flapping.changes", { setValueAs: asNumber })} {...invalidProps(errors, "flapping.changes")} />
+        <div className="field">
+          <label className="field-label">
+            <span>Flapping after this many state changes</span>
+            <input type="number" step="1" {...register("flapping.changes", { setValueAs: asNumber })} {...invalidProps(errors, "flapping.changes")} />
+          </label>
           <FieldError errors={errors} name="flapping.changes" />
-        </label>
-        <label className="field">
-          <span>in the last (evaluations)</span>
-          <input type="number" step="1" {...register("flapping.evaluations", { setValueAs: asNumber })} {...invalidProps(errors, "flapping.evaluations")} />
+        </div>
+        <div className="field">
+          <label className="field-label">
+            <span>in the last (evaluations)</span>
+            <input type="number" step="1" {...register("flapping.evaluations", { setValueAs: asNumber })} {...invalidProps(errors, "flapping.evaluations")} />
+          </label>
           <FieldError errors={errors} name="flapping.evaluations" />
-        </label>
+        </div>
       </div>
       <label className="field">
         <span>When there is no data</span>

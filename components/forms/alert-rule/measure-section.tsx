@@ -28,35 +28,43 @@ export function MeasureSection({ form }: { form: AlertRuleFormApi }) {
   return (
     <fieldset className="form-section">
       <legend>What to measure</legend>
-      <label className="field">
-        <span>Measure</span>
-        <select value={kind} onChange={(event) => setValue("measure", DEFAULT_MEASURES[event.target.value as MeasureKind], { shouldValidate: true, shouldDirty: true })} {...invalidProps(errors, "measure.kind")}>
-          {MEASURE_KINDS.map((option) => <option key={option} value={option}>{MEASURE_LABELS[option]} ({MEASURE_UNITS[option]})</option>)}
-        </select>
-        <FieldError errors={errors} name="measure.kind" />
-      </label>
-      {kind === "latency_percentile" ? (
-        <label className="field">
-          <span>Percentile</span>
-          <select {...register("measure.percentile")} {...invalidProps(errors, "measure.percentile")}>
-            {LATENCY_PERCENTILES.map((percentile) => <option key={percentile} value={percentile}>{percentile}</option>)}
+      <div className="field">
+        <label className="field-label">
+          <span>Measure</span>
+          <select value={kind} onChange={(event) => setValue("measure", DEFAULT_MEASURES[event.target.value as MeasureKind], { shouldValidate: true, shouldDirty: true })} {...invalidProps(errors, "measure.kind")}>
+            {MEASURE_KINDS.map((option) => <option key={option} value={option}>{MEASURE_LABELS[option]} ({MEASURE_UNITS[option]})</option>)}
           </select>
-          <FieldError errors={errors} name="measure.percentile" />
         </label>
+        <FieldError errors={errors} name="measure.kind" />
+      </div>
+      {kind === "latency_percentile" ? (
+        <div className="field">
+          <label className="field-label">
+            <span>Percentile</span>
+            <select {...register("measure.percentile")} {...invalidProps(errors, "measure.percentile")}>
+              {LATENCY_PERCENTILES.map((percentile) => <option key={percentile} value={percentile}>{percentile}</option>)}
+            </select>
+          </label>
+          <FieldError errors={errors} name="measure.percentile" />
+        </div>
       ) : null}
       {kind === "query_count" ? (
-        <label className="field">
-          <span>Lucene query whose matching lines are counted</span>
-          <input {...register("measure.query")} placeholder='message:"connection reset"' {...invalidProps(errors, "measure.query")} />
+        <div className="field">
+          <label className="field-label">
+            <span>Lucene query whose matching lines are counted</span>
+            <input {...register("measure.query")} placeholder='message:"connection reset"' {...invalidProps(errors, "measure.query")} />
+          </label>
           <FieldError errors={errors} name="measure.query" />
-        </label>
+        </div>
       ) : null}
       {kind === "slow_statements" ? (
-        <label className="field">
-          <span>Statement fingerprint (empty: every slow statement)</span>
-          <input {...register("measure.fingerprint", { setValueAs: (value: string) => (value ? value : undefined) })} {...invalidProps(errors, "measure.fingerprint")} />
+        <div className="field">
+          <label className="field-label">
+            <span>Statement fingerprint (empty: every slow statement)</span>
+            <input {...register("measure.fingerprint", { setValueAs: (value: string) => (value ? value : undefined) })} {...invalidProps(errors, "measure.fingerprint")} />
+          </label>
           <FieldError errors={errors} name="measure.fingerprint" />
-        </label>
+        </div>
       ) : null}
       {kind === "slow_statements" ? (
         <label className="field">

@@ -16,32 +16,40 @@ export function ScopeSection({ form }: { form: AlertRuleFormApi }) {
         control={form.control}
         name="scope.services"
         render={({ field }) => (
-          <label className="field">
-            <span>Services (comma-separated; empty: all services)</span>
-            <input defaultValue={(field.value ?? []).join(", ")} onChange={(event) => field.onChange(parseList(event.target.value))} onBlur={field.onBlur} placeholder="users, orders" {...invalidProps(errors, "scope.services")} />
+          <div className="field">
+            <label className="field-label">
+              <span>Services (comma-separated; empty: all services)</span>
+              <input defaultValue={(field.value ?? []).join(", ")} onChange={(event) => field.onChange(parseList(event.target.value))} onBlur={field.onBlur} placeholder="users, orders" {...invalidProps(errors, "scope.services")} />
+            </label>
             <FieldError errors={errors} name="scope.services" />
-          </label>
+          </div>
         )}
       />
-      <label className="field">
-        <span>Environment (empty: all)</span>
-        <input {...register("scope.environment", { setValueAs: (value: string) => (value ? value : undefined) })} placeholder="production" {...invalidProps(errors, "scope.environment")} />
+      <div className="field">
+        <label className="field-label">
+          <span>Environment (empty: all)</span>
+          <input {...register("scope.environment", { setValueAs: (value: string) => (value ? value : undefined) })} placeholder="production" {...invalidProps(errors, "scope.environment")} />
+        </label>
         <FieldError errors={errors} name="scope.environment" />
-      </label>
-      <label className="field">
-        <span>Extra Lucene query every counted line must match</span>
-        <input {...register("scope.query")} placeholder="url.path:/api/*" {...invalidProps(errors, "scope.query")} />
+      </div>
+      <div className="field">
+        <label className="field-label">
+          <span>Extra Lucene query every counted line must match</span>
+          <input {...register("scope.query")} placeholder="url.path:/api/*" {...invalidProps(errors, "scope.query")} />
+        </label>
         <FieldError errors={errors} name="scope.query" />
-      </label>
+      </div>
       <label className="field field-inline">
         <input type="checkbox" {...register("scope.perService")} />
         <span>One series per service</span>
       </label>
-      <label className="field">
-        <span>Series cap (most series per rule)</span>
-        <input type="number" min={1} {...register("scope.seriesCap", { setValueAs: asNumber })} {...invalidProps(errors, "scope.seriesCap")} />
+      <div className="field">
+        <label className="field-label">
+          <span>Series cap (most series per rule)</span>
+          <input type="number" min={1} {...register("scope.seriesCap", { setValueAs: asNumber })} {...invalidProps(errors, "scope.seriesCap")} />
+        </label>
         <FieldError errors={errors} name="scope.seriesCap" />
-      </label>
+      </div>
     </fieldset>
   );
 }

@@ -37,26 +37,30 @@ export function ContactPointForm({ defaultValues, editing, onSubmit, onCancel }:
     <form onSubmit={submit} aria-label="Contact point" noValidate className="alerts-form">
       <fieldset disabled={form.formState.isSubmitting}>
         <legend>{editing ? "Edit contact point" : "New contact point"}</legend>
-        <label className="field"><span>Name</span><input {...register("name")} {...aria("name")} />{fieldError("name")}</label>
+        <div className="field"><label className="field-label"><span>Name</span><input {...register("name")} {...aria("name")} /></label>{fieldError("name")}</div>
         <label className="field">
           <span>Kind</span>
           <select {...register("kind", { onChange: (event) => event.target.value === "pagerduty" && !form.getValues("url") && form.setValue("url", PAGERDUTY_EVENTS_URL) })}>
             {CONTACT_POINT_KINDS.map((option) => <option key={option} value={option}>{KIND_LABELS[option]}</option>)}
           </select>
         </label>
-        <label className="field"><span>URL</span><input type="url" {...register("url")} {...aria("url")} placeholder="https://hooks.example.com/triage" />{fieldError("url")}</label>
+        <div className="field"><label className="field-label"><span>URL</span><input type="url" {...register("url")} {...aria("url")} placeholder="https://hooks.example.com/triage" /></label>{fieldError("url")}</div>
         {kind !== "pagerduty" ? (
-          <label className="field">
-            <span>Signing secret ({editing ? "empty: keep the saved one" : "empty: Triage generates one"}; at least 16 characters)</span>
-            <input type="password" autoComplete="new-password" {...register("secret", { setValueAs: optional })} {...aria("secret")} />
+          <div className="field">
+            <label className="field-label">
+              <span>Signing secret ({editing ? "empty: keep the saved one" : "empty: Triage generates one"}; at least 16 characters)</span>
+              <input type="password" autoComplete="new-password" {...register("secret", { setValueAs: optional })} {...aria("secret")} />
+            </label>
             {fieldError("secret")}
-          </label>
+          </div>
         ) : (
-          <label className="field">
-            <span>Routing (integration) key{editing ? " (empty: keep the saved one)" : ""}</span>
-            <input {...register("routingKey", { setValueAs: optional })} {...aria("routingKey")} />
+          <div className="field">
+            <label className="field-label">
+              <span>Routing (integration) key{editing ? " (empty: keep the saved one)" : ""}</span>
+              <input {...register("routingKey", { setValueAs: optional })} {...aria("routingKey")} />
+            </label>
             {fieldError("routingKey")}
-          </label>
+          </div>
         )}
         <label className="field field-inline"><input type="checkbox" {...register("enabled")} /><span>Enabled</span></label>
       </fieldset>

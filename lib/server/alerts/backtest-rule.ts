@@ -9,20 +9,20 @@ import { unprocessable } from "../errors";
 import type { LogContext } from "../logs/log-context";
 
 /**
- * The rule form's preview: the rule replayed over the last 24 h or 7 d with the worker's own
+ * The rule form's preview: the rule replayed over the last 24 h or 7 d (before `at`, a shared page's frozen instant) with the worker's own
  * measuring and state machine, in ONE `_msearch` (one body per source). A query the engine
  * rejects throws its LogStoreQueryError (400), an outage LogStoreUnavailableError (503).
  * A per-fingerprint slow_statements rule takes one more `_msearch` first: the fingerprint's
  * statements over the range. slow_statements over server-log sources only is refused (422).
  */
-export async function backtestRule(given: AlertRuleInput, context: LogContext, options: { range: BacktestRange }): Promise<BacktestResult> {
+export async function backtestRule(given: AlertRuleInput, context: LogContext, options: { range: BacktestRange; at?: Date }): Promise<BacktestResult> {
   const rule = { ...given, measure: withSlowThreshold(given.measure, context.slowQueryThresholdMs) };
   const notices: string[] = [];
   let statements: Map<string, string[]> | undefined;
   if (rule.measure.kind === "slow_statements") {
     if (context.sources.length > 0 && !context.sources.some(countsSlowStatements)) throw unprocessable(SLOW_STATEMENTS_SERVER_LOG, { "measure.kind": SLOW_STATEMENTS_SERVER_LOG });
     if (rule.measure.fingerprint) {
-      const draft = planBacktest(rule, context.sources, context.now, options.range);
+      const draft = planBacktest(rule, context.sources, options.at ?? context.now, options.range);
       const lookup = planStatementLookup(rule, draft);
       const [answers] = await Promise.all([lookup.length > 0 ? search(lookup, context) : [], loadSqlParser()]);
       const read = readStatementLookup(rule, lookup, answers);
@@ -30,7 +30,7 @@ export async function backtestRule(given: AlertRuleInput, context: LogContext, o
       notices.push(...read.notices);
     }
   }
-  const plan = planBacktest(rule, context.sources, context.now, options.range, { statements });
+  const plan = planBacktest(rule, context.sources, options.at ?? context.now, options.range, { statements });
   const results = plan.bodies.length > 0 ? await search(plan.bodies, context) : [];
   const result = replayBacktest(rule, plan, results);
   return { ...result, notices: [...context.notices, ...notices, ...result.notices] };

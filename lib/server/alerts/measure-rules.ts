@@ -16,7 +16,8 @@ export interface Measurements {
 /**
  * Measures many rules in the planned `_msearch` requests (settled: one failed search fails its
  * rules only). A request that cannot reach the engine marks its rules unreachable, so the worker
- * can tell an outage from a query the engine rejects.
+ * can tell an outage from a query the engine rejects. `at` is the cycle's clock (the cache's reuse
+ * window counts from it); each rule's own evaluation instant is in its measurement.
  */
 export async function measureRules(given: readonly RuleMeasurement[], context: LogContext, at: Date, options: { betweenRequests?: () => Promise<unknown> } = {}): Promise<Measurements> {
   // A slow_statements rule without a threshold of its own uses the deployment's (SLOW_QUERY_THRESHOLD_MS).
@@ -32,7 +33,10 @@ export async function measureRules(given: readonly RuleMeasurement[], context: L
   for (const [r, request] of plan.requests.entries()) {
     if (r > 0) await options.betweenRequests?.();
     try {
-      const results = await context.store.msearch(request.map((planned) => ({ index: planned.source.indexPattern, body: planned.body })), { signal: context.signal, settle: true });
+      // Through the view cache: an identical request in flight (another worker in this process) or
+      // answered within its reuse window (another cycle, same instant) is shared, not sent again.
+      const searches = request.map((planned) => ({ index: planned.source.indexPattern, body: planned.body }));
+      const results = await context.viewCache.msearch(context.store, searches, { signal: context.signal, settle: true, now: at, rules: context.rules });
       perRequest.push(
         results.map((result, index) => {
           // A search the engine could not serve (shards down, overloaded) is an outage too; a refused query is the rule's.

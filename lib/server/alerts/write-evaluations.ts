@@ -30,11 +30,25 @@ export async function writeEvaluations(query: Query, writes: CycleWrites): Promi
     );
   }
   if (writes.transitions.length > 0) {
+    // In the same statement, each transition written (not one a replay skipped) also lands on the
+    // timeline of every unresolved incident opened from its series (open-incident-from-alert.ts):
+    // the incident is a record of its own, so it keeps them when the rule is edited or deleted.
     await query(
-      `INSERT INTO alert_transitions (id, rule_id, series_id, from_status, to_status, value, threshold, flapping, note, evaluated_at)
-       SELECT t.id, t.rule_id, t.series_id, t.from_status::"AlertSeriesStatus", t.to_status::"AlertSeriesStatus", t.value, t.threshold, t.flapping, t.note, t.evaluated_at AT TIME ZONE 'UTC'
-         FROM jsonb_to_recordset($1::jsonb) AS t(id text, rule_id text, series_id text, from_status text, to_status text, value float8, threshold float8, flapping boolean, note text, evaluated_at timestamptz)
-       ON CONFLICT (series_id, evaluated_at) DO NOTHING`,
+      `WITH written AS (
+         INSERT INTO alert_transitions (id, rule_id, series_id, from_status, to_status, value, threshold, flapping, note, evaluated_at)
+         SELECT t.id, t.rule_id, t.series_id, t.from_status::"AlertSeriesStatus", t.to_status::"AlertSeriesStatus", t.value, t.threshold, t.flapping, t.note, t.evaluated_at AT TIME ZONE 'UTC'
+           FROM jsonb_to_recordset($1::jsonb) AS t(id text, rule_id text, series_id text, from_status text, to_status text, value float8, threshold float8, flapping boolean, note text, evaluated_at timestamptz)
+         ON CONFLICT (series_id, evaluated_at) DO NOTHING
+         RETURNING id, rule_id, series_id, from_status, to_status, value, threshold, evaluated_at
+       ), linked AS (
+         SELECT DISTINCT ON (e.incident_id, e.details->>'seriesId') e.incident_id, e.details->>'seriesId' AS series_id, e.details->>'ruleName' AS rule_name, e.details->>'series' AS series_key
+           FROM incidents i JOIN incident_events e ON e.incident_id = i.id
+          WHERE i.status <> 'resolved' AND e.kind = 'alert_transition' AND e.details->>'seriesId' IS NOT NULL
+       )
+       INSERT INTO incident_events (id, incident_id, kind, at, actor_name, from_status, to_status, alert_ref, details, created_at)
+       SELECT gen_random_uuid()::text, l.incident_id, 'alert_transition', w.evaluated_at, 'alert worker', w.from_status::text, w.to_status::text, w.id,
+              jsonb_build_object('ruleId', w.rule_id, 'ruleName', l.rule_name, 'series', l.series_key, 'seriesId', w.series_id, 'threshold', w.threshold, 'value', w.value), now() AT TIME ZONE 'UTC'
+         FROM written w JOIN linked l ON l.series_id = w.series_id`,
       [JSON.stringify(writes.transitions)],
     );
   }

@@ -4,6 +4,7 @@ import { createLogStore } from "../log-store";
 import { LogStoreUnavailableError, type LogStore } from "../log-store/types";
 import { listReadableSources } from "../sources/list-log-sources";
 import { createLogContext, type LogContext } from "./log-context";
+import { getViewCache } from "./view-cache";
 
 /**
  * Contexts for a background job (the alert worker) whose few big `_msearch` requests may take
@@ -27,7 +28,10 @@ export function backgroundLogContextLoader(requestTimeoutMs: number): () => Prom
   };
   return async () => {
     const [readable, engine] = await Promise.all([listReadableSources(), store().catch(unreachableStore)]);
-    return createLogContext({ store: engine, sources: readable.sources, notices: readable.notices });
+    // The instance's view cache: overlapping rules in other cycles (or a viewer asking the very same
+    // body) share one engine request. Bodies carry the evaluation instant's absolute window, so a
+    // new instant is a new body and is never answered from an older one.
+    return createLogContext({ store: engine, sources: readable.sources, notices: readable.notices, viewCache: getViewCache() });
   };
 }
 

@@ -77,9 +77,10 @@ export async function searchView<S extends string, T extends string, V>(
   const enabled = cache.options.maxBytes > 0;
   const settledUntil = enabled ? settleEdge(context.now, cache.options.settleLagMs, window.intervalMs) : -Infinity;
   const starts = bucketStarts(window);
-  const plans = context.sources.map((source) => planSeries(context, source, series, window, starts, settledUntil));
+  const indexPrints = enabled ? await Promise.all(context.sources.map((source) => indexPrintOf(context, source))) : context.sources.map(() => "");
+  const plans = context.sources.map((source, i) => planSeries(context, source, series, window, starts, settledUntil, indexPrints[i]!));
 
-  const topsKey = tops ? topListsKey(context, tops, window) : "";
+  const topsKey = tops ? topListsKey(context, tops, window, indexPrints) : "";
   const keptTops = tops && enabled ? cache.lru.get<TopListsAnswer<V> & { at: number }>(topsKey) : undefined;
   const topsAge = keptTops ? context.now.getTime() - keptTops.at : Infinity;
   const topsDue = tops !== undefined && !(topsAge >= 0 && topsAge < cache.options.topListsMs);
@@ -138,9 +139,22 @@ export async function searchView<S extends string, T extends string, V>(
   return { series: { merged, bySource, notices }, tops: topsAnswer, settledUntil: new Date(Math.max(settledUntil, 0)), buckets: { cached: cachedCount, queried } };
 }
 
-function planSeries<S extends string>(context: LogContext, source: ReadSource, series: SeriesSpec<S>, window: ViewWindow, starts: number[], settledUntil: number): SourceSeriesPlan {
+/**
+ * The print of the source's indices as they stand (shared per reuse grain). When they cannot be
+ * listed, a print that matches nothing: this view is answered by the engine alone, whose own
+ * failure, if any, becomes the source's notice as usual.
+ */
+async function indexPrintOf(context: LogContext, source: ReadSource): Promise<string> {
+  try {
+    return await context.viewCache.indexSetPrint(context.store, source.indexPattern, source.mapping.timestamp, context.now, context.signal);
+  } catch {
+    return `unlisted|${Math.random()}`;
+  }
+}
+
+function planSeries<S extends string>(context: LogContext, source: ReadSource, series: SeriesSpec<S>, window: ViewWindow, starts: number[], settledUntil: number, indexPrint: string): SourceSeriesPlan {
   const template = series.build(source, PLACEHOLDER);
-  const prefix = sourceKey(source, context.rules);
+  const prefix = sourceKey(source, context.rules, indexPrint);
   const keys = series.names.map((name) => hash(JSON.stringify([prefix, name, window.intervalMs, template[name]])));
   const cached = keys.map((key) => {
     const found = new Map<number, HistogramBucket>();
@@ -161,8 +175,8 @@ function planSeries<S extends string>(context: LogContext, source: ReadSource, s
 
 const bucketKey = (prefix: string, start: number) => `bucket|${prefix}|${start}`;
 
-function topListsKey<T extends string, V>(context: LogContext, tops: TopListsSpec<T, V>, window: ViewWindow): string {
-  const perSource = context.sources.map((source) => [sourceKey(source, context.rules), tops.build(source, PLACEHOLDER)]);
+function topListsKey<T extends string, V>(context: LogContext, tops: TopListsSpec<T, V>, window: ViewWindow, indexPrints: string[]): string {
+  const perSource = context.sources.map((source, i) => [sourceKey(source, context.rules, indexPrints[i]), tops.build(source, PLACEHOLDER)]);
   // A relative window's lists stand for the same length of time a little later; an absolute one only for itself.
   const span = window.relative ? ["relative", window.to.getTime() - window.from.getTime(), window.intervalMs] : ["absolute", window.from.getTime(), window.to.getTime()];
   return `tops|${hash(JSON.stringify([perSource, span]))}`;

@@ -40,6 +40,8 @@ export class ViewCache {
   readonly lru: ByteLru;
   readonly stats: ViewCacheStats = { engineRequests: 0, engineSearches: 0, coalesced: 0, reused: 0 };
   private readonly inFlight = new InFlight();
+  /** Per index pattern: a print of the concrete indices behind it, and when it was read. */
+  private readonly indexSets = new Map<string, { print: string; at: number }>();
 
   constructor(readonly options: ViewCacheOptions) {
     this.lru = new ByteLru(options.maxBytes);
@@ -47,6 +49,23 @@ export class ViewCache {
 
   invalidate(): void {
     this.lru.clear();
+    this.indexSets.clear();
+  }
+
+  /**
+   * A print of the indices a pattern names now, read at most once per reuse grain (at least 1 s)
+   * and shared by every view. It is part of every cached bucket's and top list's key, so an index
+   * that appears (a backfill into a new index, a rollover) or goes (retention) is never answered
+   * from answers made without it.
+   */
+  async indexSetPrint(store: RedactingLogStore, pattern: string, field: string, now: Date, signal?: AbortSignal): Promise<string> {
+    const known = this.indexSets.get(pattern);
+    const grain = Math.max(this.options.reuseMs, 1_000);
+    if (known && now.getTime() - known.at >= 0 && now.getTime() - known.at < grain) return known.print;
+    const indices = await this.inFlight.run(`indices|${pattern}`, async (inner) => (await store.fieldCaps(pattern, [field], { signal: inner })).indices, signal);
+    const print = hash(JSON.stringify([...indices].sort()));
+    this.indexSets.set(pattern, { print, at: now.getTime() });
+    return print;
   }
 
   /**
@@ -120,8 +139,8 @@ function rulesPrint(rules: readonly RedactionRule[]): string {
  * when saved; pattern and mapping besides, for the LOGS_INDEX default, which has no version)
  * and the redaction rules the answers were redacted under.
  */
-export function sourceKey(source: ReadSource, rules: readonly RedactionRule[]): string {
+export function sourceKey(source: ReadSource, rules: readonly RedactionRule[], indexPrint = ""): string {
   const rulePrint = rulesPrint(rules);
   const saved = source as ReadSource & { id?: string; version?: number; updatedAt?: string | null };
-  return hash(JSON.stringify([saved.name, saved.id ?? null, saved.version ?? null, saved.updatedAt ?? null, source.indexPattern, source.mapping, source.defaultQueryFields ?? null, rulePrint]));
+  return hash(JSON.stringify([saved.name, saved.id ?? null, saved.version ?? null, saved.updatedAt ?? null, source.indexPattern, source.mapping, source.defaultQueryFields ?? null, rulePrint, indexPrint]));
 }

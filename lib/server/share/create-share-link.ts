@@ -21,7 +21,7 @@ export type CreateShareLinkParams = z.output<typeof createShareLinkSchema>;
 export async function createShareLink(input: CreateShareLinkParams, actor: Actor, options: { ip?: string; signal?: AbortSignal; now?: Date } = {}): Promise<ShareLinkSummary & { path: string }> {
   const now = options.now ?? new Date();
   const kind = VIEW_KINDS[input.kind];
-  if (kind.path(input.pathParams as Record<string, string>) === null) throw unprocessable("This view needs the request it shows.", { "pathParams.id": "enter the request id this view shows" });
+  if (kind.path(input.pathParams as Record<string, string>) === null) throw unprocessable(`This view needs the ${kind.label.toLowerCase()} it shows.`, { "pathParams.id": `enter the ${kind.label.toLowerCase()} id this view shows` });
   const frozen = freezeViewState(input, now);
   const snapshot = input.snapshot ? await captureSnapshot(input.kind, frozen, { signal: options.signal, viewer: { id: actor.id } }) : null;
   const name = input.name?.trim() || defaultName(kind.label, frozen.params, input.pathParams.id);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SharedViewResponse } from "@/lib/schemas/share-link";
 import { restoredHref, restoreViewState } from "@/lib/share/restore-view-state";
+import { VIEW_KINDS } from "@/lib/share/view-kinds";
 import { getDb } from "../db";
 import { notFound } from "../errors";
 import { NO_SUCH_LINK, toShareLinkSummary } from "./share-link-rows";
@@ -14,7 +15,9 @@ export async function openShareLink(slug: string, now: Date = new Date()): Promi
   if (!row || (row.expiresAt && row.expiresAt <= now)) throw notFound(NO_SUCH_LINK);
   const restored = restoreViewState(row);
   const params = restored.params;
-  const live = { ...params, ...(row.liveFrom ? { from: row.liveFrom } : {}), ...(row.liveTo ? { to: row.liveTo } : {}) };
+  const live: Record<string, string> = { ...params, ...(row.liveFrom ? { from: row.liveFrom } : {}), ...(row.liveTo ? { to: row.liveTo } : {}) };
+  const time = VIEW_KINDS[restored.kind].time;
+  if (time.kind === "instant" && time.liveDrops) delete live[time.key];
   return {
     ...toShareLinkSummary({ ...row, snapshot: row.snapshot ? { linkId: row.snapshot.linkId } : null }),
     senderTimeZone: row.senderTimeZone,

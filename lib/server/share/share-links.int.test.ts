@@ -71,6 +71,8 @@ const EVERY_SETTING: Record<string, { params: Record<string, string>; pathParams
     params: { from: "now-2h", to: "now", refresh: "30s", tz: "browser", source: sourceName, q: 'message:"failed" AND NOT x', service: "gateway", environment: "production,staging", level: "ERROR,WARN", status: "5xx,4xx", columns: "url.path,http.request.id", order: "asc", size: "200", cursor: "abcDEF123_-", line: `${index}:abc` },
   },
   request: { params: { around: "2026-12-01T10:00:00.000Z", window: "24h", user: "4821", method: "POST", path: "/api/orders/1" }, pathParams: { id: `req-${tag}-3 with space/and slash` } },
+  alerts: { params: { state: "firing", severity: "critical", service: "users", label: "team=identity" } },
+  alert: { params: { range: "7d", at: "2026-12-01T10:00:00.000Z" }, pathParams: { id: crypto.randomUUID() } },
   "slow-queries": { params: { from: "now-6h", to: "now-1h", refresh: "1m", tz: "browser", threshold: "250", sort: "p95", service: "orders,users", source: `${sourceName},other` } },
   "slow-query": { params: { from: "now-3h", to: "now", refresh: "30s", tz: "browser", threshold: "800", sort: "count", service: "orders", source: sourceName, sample: `${index}:line-1` }, pathParams: { id: "0123456789abcdef" } },
 };
@@ -111,9 +113,27 @@ describe("share links", () => {
       expect(opened.body.liveFrom).toBe(params.from);
       expect(new URL(opened.body.liveHref, "http://x").searchParams.get("from")).toBe(params.from);
     }
+    // A rule page's frozen instant only froze time: "Back to live" replays up to now again.
+    if (kind === "alert") {
+      expect(new URL(opened.body.liveHref, "http://x").searchParams.get("at")).toBeNull();
+      expect(new URL(opened.body.liveHref, "http://x").searchParams.get("range")).toBe("7d");
+    }
     // A frozen view never polls.
     if ("refresh" in params) expected.refresh = "off";
     expect(restored).toEqual(expected);
+  });
+
+  it("pins a rule page shared without a time to the moment of sharing, and refuses a rule id that is not one", async () => {
+    const before = Date.now();
+    const created = await share(sender, { kind: "alert", params: { range: "24h" }, pathParams: { id: crypto.randomUUID() } });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const opened = await open(reader, created.body.slug);
+    const at = Date.parse(new URL(opened.body.href, "http://x").searchParams.get("at")!);
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    const refused = await share(sender, { kind: "alert", params: {}, pathParams: { id: "../admin" } });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain("alert rule");
   });
 
   it("makes slugs of 128 random bits in base64url, nothing sequential", async () => {

@@ -6,12 +6,14 @@ import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { AuditList, NotificationsTable, TransitionsTable } from "@/components/alerts/alert-history-tables";
 import { AlertSeriesTable } from "@/components/alerts/alert-series-table";
+import { OpenIncidentFromAlertButton } from "@/components/alerts/open-incident-from-alert-button";
 import { RuleActions } from "@/components/alerts/rule-actions";
 import { RuleStateBadge } from "@/components/alerts/rule-state-badge";
 import { RuleSummary } from "@/components/alerts/rule-summary";
 import { RuleValuePanel } from "@/components/alerts/rule-value-panel";
 import { useCan } from "@/components/auth/actor-context";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { alertRuleQueryOptions, silenceAlertRuleMutationOptions, unsilenceAlertRuleMutationOptions } from "@/lib/queries/alerts";
 import { MEASURE_UNITS } from "@/lib/schemas/alert-rule";
@@ -20,6 +22,7 @@ import { alertRuleSearchParams } from "./search-params";
 /** One rule: definition, series with silences, measured value, history, notifications and audit. */
 export function AlertRuleView({ id }: { id: string }) {
   const canEdit = useCan("alerts:write");
+  const canOpenIncident = useCan("incidents:write");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [state, setState] = useQueryStates(alertRuleSearchParams);
@@ -37,6 +40,7 @@ export function AlertRuleView({ id }: { id: string }) {
         <div className="toolbar-actions">
           <Link href="/alerts">All alerts</Link>
           <CopyLinkButton />
+          <ShareMenu kind="alert" pathParams={{ id }} />
         </div>
       </div>
       {canEdit ? (
@@ -55,10 +59,11 @@ export function AlertRuleView({ id }: { id: string }) {
       <section className="panel" aria-labelledby="series-title">
         <h2 id="series-title">Series</h2>
         {data.series.length === 0 ? <p className="muted">No series yet: they appear after the first evaluation.</p> : (
-          <AlertSeriesTable series={data.series} silences={data.silences} unit={MEASURE_UNITS[rule.rule.measure.kind]} canEdit={canEdit} onSilence={(seriesKey, endsAt) => silence.mutate({ id, input: { seriesKey, endsAt } })} onUnsilence={(silenceId) => unsilence.mutate({ id, silence: silenceId })} />
+          <AlertSeriesTable series={data.series} silences={data.silences} unit={MEASURE_UNITS[rule.rule.measure.kind]} canEdit={canEdit} onSilence={(seriesKey, endsAt) => silence.mutate({ id, input: { seriesKey, endsAt } })} onUnsilence={(silenceId) => unsilence.mutate({ id, silence: silenceId })}
+            stateActions={(item, label) => (canOpenIncident && item.status === "firing" ? <OpenIncidentFromAlertButton ruleId={id} seriesKey={item.seriesKey} seriesLabel={label} /> : null)} />
         )}
       </section>
-      <RuleValuePanel rule={rule.rule} range={state.range} onRangeChange={(range) => void setState({ range })} />
+      <RuleValuePanel rule={rule.rule} range={state.range} at={state.at} onRangeChange={(range) => void setState({ range })} />
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
         <TransitionsTable transitions={data.transitions} />

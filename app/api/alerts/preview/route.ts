@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 // Viewers may preview: it only reads logs, like the overview does.
 export const POST = withRoute({ permission: "logs:read" }, async ({ request, signal }) => {
-  const { rule, range } = await parseJsonBody(backtestParamsSchema, request);
-  return backtestRule(rule, await loadLogContext({ signal }), { range });
+  const { rule, range, at } = await parseJsonBody(backtestParamsSchema, request);
+  return backtestRule(rule, await loadLogContext({ signal }), { range, at: at ? new Date(at) : undefined });
 });
