@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { seedLogs, type SeededLogs } from "./fixtures/seed-logs";
 import { signInAsNewUser } from "./fixtures/sign-in";
 import { ensureE2eTargetDatabase } from "./fixtures/target-database";
+import { AlertsPage } from "./pages/alerts-page";
+import { ShareControls } from "./pages/share-controls";
 import { SlowQueriesPage } from "./pages/slow-queries-page";
 
 const ORDERS = "SELECT * FROM orders WHERE user_id = $1 AND status = $2 ORDER BY created_at DESC";
@@ -54,4 +56,30 @@ test("a threshold out of range is refused with a readable message, and the overv
   await page.goto(`/?${new URLSearchParams({ from: seeded.truth.windowStart, to: seeded.truth.anchor }).toString()}`);
   const card = page.getByTestId("slow-queries-card");
   await expect(card.locator("tbody tr").first().getByRole("link")).toHaveText(ORDERS);
+});
+
+test("a fingerprint's page is shared with its range and threshold, and 'Alert on this' previews a slow-statements rule for it", async ({ page, browser }) => {
+  await signInAsNewUser(page, "editor");
+  const panel = new SlowQueriesPage(page);
+  await panel.open({ from: seeded.truth.windowStart, to: seeded.truth.anchor });
+  await panel.openTopRow();
+  await expect(panel.statement).toHaveText(ORDERS);
+  const fingerprintPath = new URL(page.url()).pathname;
+  const link = await new ShareControls(page).share();
+
+  const other = await browser.newContext();
+  const reader = await other.newPage();
+  await signInAsNewUser(reader, "viewer", new URL(link).pathname);
+  await expect(new ShareControls(reader).banner).toContainText("Shared by");
+  await expect(reader).toHaveURL(new RegExp(`${fingerprintPath}\\?`));
+  await expect(new SlowQueriesPage(reader).statement).toHaveText(ORDERS);
+  expect(new URL(reader.url()).searchParams.get("from")).toBe(seeded.truth.windowStart);
+  await other.close();
+
+  await page.getByRole("link", { name: "Alert on this" }).click();
+  await expect(page).toHaveURL(/\/alerts\/new\?measure=slow_statements&fingerprint=[0-9a-f]{16}/);
+  const form = new AlertsPage(page);
+  await expect(form.field(/Statement fingerprint/)).toHaveValue(fingerprintPath.split("/")[2]!);
+  await form.fill("Name", "slow orders query");
+  await expect(form.backtestSeries("orders")).toBeVisible();
 });

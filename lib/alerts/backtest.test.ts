@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fingerprintStatement, loadSqlParser } from "@/lib/sql/fingerprint";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { alertRuleInputSchema, type AlertRuleFormValues } from "@/lib/schemas/alert-rule";
 import { planBacktest, replayBacktest } from "./backtest";
+import { BACKTEST_STATEMENT_TERMS, planStatementLookup, readStatementLookup } from "./backtest-slow-statements";
 import type { MeasureSource } from "./measure-aggregations";
 
 const source: MeasureSource = { name: "app", indexPattern: "logs-*", mapping: ECS_FIELD_MAPPING };
@@ -75,5 +77,31 @@ describe("replayBacktest", () => {
     const series = result.series.find((s) => s.seriesKey === "users")!;
     expect(series.points.map((p) => p.status)).toEqual(["firing", "nodata", "nodata"].slice(0, series.points.length));
     expect(series.firedCount).toBe(1);
+  });
+});
+
+describe("backtest of a per-fingerprint slow_statements rule", () => {
+  beforeAll(() => loadSqlParser());
+  const orders = (userId: number) => `SELECT * FROM orders WHERE user_id = ${userId}`;
+  const serverLog: MeasureSource = { name: "pg", indexPattern: "pg-*", mapping: { ...ECS_FIELD_MAPPING, statementFormat: "server-log", sqlStatement: "message" } };
+
+  it("looks the fingerprint's statements up over the whole range, then counts exactly those per bucket; server-log sources are left out", () => {
+    const fingerprint = fingerprintStatement(orders(1)).fingerprint;
+    const r = rule({ measure: { kind: "slow_statements", fingerprint, thresholdMs: 500 } });
+    const draft = planBacktest(r, [source, serverLog], NOW, "24h");
+    expect(draft.bodies.map((b) => b.source.name)).toEqual(["app"]);
+    const lookup = planStatementLookup(r, draft);
+    expect((lookup[0]!.body.aggs as { st: { terms: { size: number } } }).st.terms.size).toBe(BACKTEST_STATEMENT_TERMS);
+    const { statements, notices } = readStatementLookup(r, lookup, [{ st: { sum_other_doc_count: 3, buckets: [{ key: orders(1) }, { key: "SELECT 1" }, { key: orders(2) }] } }]);
+    expect(statements.get("app")).toEqual([orders(1), orders(2)]);
+    expect(notices[0]).toMatch(/only the 5000 most frequent/);
+    const plan = planBacktest(r, [source, serverLog], NOW, "24h", { statements });
+    const m = (plan.bodies[0]!.body.aggs as { t: { aggs: { m: { filter: { bool: { filter: unknown[] } }; aggs?: unknown } } } }).t.aggs.m;
+    expect(m.filter.bool.filter).toContainEqual({ terms: { "db.statement.keyword": [orders(1), orders(2)] } });
+    expect(m.aggs).toBeUndefined();
+    const last = plan.slots.at(-1)!;
+    const result = replayBacktest(r, plan, [{ t: { buckets: [{ key: last - 2 * MIN, doc_count: 9, m: { doc_count: 4 } }, { key: last - MIN, doc_count: 9, m: { doc_count: 3 } }] } }]);
+    expect(result.unit).toBe("statements");
+    expect(result.series[0]!.points.at(-1)!.value).toBe(7);
   });
 });

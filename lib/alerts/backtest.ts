@@ -10,6 +10,7 @@ import type { BacktestRange, BacktestResult, BacktestSeries } from "@/lib/schema
 import { ALL_SERVICES_SERIES, MEASURE_UNITS, type AlertRuleInput } from "@/lib/schemas/alert-rule";
 import { evaluateRule, type StoredSeries } from "./evaluate-rule";
 import { addComponents, EMPTY_COMPONENTS, measureAggregations, measureFilters, readComponents, scopeFilters, type Components, type MeasureSource } from "./measure-aggregations";
+import { countsSlowStatements } from "./slow-statement-measure";
 import type { SeriesState } from "./state-machine";
 
 const RANGE_MS: Record<BacktestRange, number> = { "24h": 86_400_000, "7d": 7 * 86_400_000 };
@@ -30,7 +31,12 @@ export interface BacktestPlan {
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-export function planBacktest(rule: AlertRuleInput, sources: readonly MeasureSource[], now: Date, range: BacktestRange): BacktestPlan {
+/**
+ * `statements`: for a per-fingerprint slow_statements rule, the fingerprint's statements per source
+ * name (backtest-slow-statements.ts); server-log sources are left out of slow_statements rules.
+ */
+export function planBacktest(rule: AlertRuleInput, allSources: readonly MeasureSource[], now: Date, range: BacktestRange, options: { statements?: ReadonlyMap<string, readonly string[]> } = {}): BacktestPlan {
+  const sources = rule.measure.kind === "slow_statements" ? allSources.filter(countsSlowStatements) : allSources;
   const intervalMs = rule.condition.intervalSeconds * 1000;
   const windowMs = rule.condition.windowMinutes * 60_000;
   const latency = rule.measure.kind === "latency_percentile";
@@ -53,7 +59,7 @@ export function planBacktest(rule: AlertRuleInput, sources: readonly MeasureSour
     }
   }
   const bodies = sources.map((source) => {
-    const inner = measureAggregations(rule.measure, source);
+    const inner = measureAggregations(rule.measure, source, { statements: options.statements?.get(source.name) ?? (options.statements ? [] : undefined) });
     const overTime = bucketMs
       ? { t: { date_histogram: { field: source.mapping.timestamp, fixed_interval: `${bucketMs / 1000}s`, min_doc_count: 0, extended_bounds: { min: from, max: to - 1 } }, aggs: inner } }
       : { t: { date_range: { field: source.mapping.timestamp, format: "epoch_millis", ranges: slots.map((t) => ({ key: String(t), from: t - windowMs, to: t })) }, aggs: inner } };

@@ -6,6 +6,7 @@ import { levelClassClause } from "@/lib/logs/level-scheme";
 import { resolveQueryFields } from "@/lib/logs/query-fields";
 import type { AlertMeasure, AlertScope } from "@/lib/schemas/alert-rule";
 import type { FieldMapping } from "@/lib/schemas/field-mapping";
+import { readSlowStatements, slowStatementAggregations, type SlowStatementOptions } from "./slow-statement-measure";
 
 export interface MeasureSource {
   name: string;
@@ -63,7 +64,7 @@ export function percentOf(measure: AlertMeasure): number | null {
 }
 
 /** Sub-aggregations that yield a measure's components under any bucket (aggregations only). */
-export function measureAggregations(measure: AlertMeasure, source: MeasureSource): Record<string, unknown> {
+export function measureAggregations(measure: AlertMeasure, source: MeasureSource, slow?: SlowStatementOptions): Record<string, unknown> {
   const { mapping } = source;
   switch (measure.kind) {
     case "error_rate":
@@ -75,7 +76,7 @@ export function measureAggregations(measure: AlertMeasure, source: MeasureSource
     case "latency_percentile":
       return { lat: { percentiles: { field: mapping.duration, percents: [percentOf(measure)], keyed: false } } };
     case "slow_statements":
-      return {};
+      return slowStatementAggregations(measure, source, slow);
   }
 }
 
@@ -86,7 +87,8 @@ export function readComponents(bucket: Record<string, unknown> | undefined, meas
   if (!bucket) return EMPTY_COMPONENTS;
   const docs = Number(bucket.doc_count ?? 0);
   const req = bucket.req as (Agg & { err?: Agg }) | undefined;
-  const matched = Number((bucket.m as Agg | undefined)?.doc_count ?? 0);
+  const m = bucket.m as Agg | undefined;
+  const matched = measure.kind === "slow_statements" ? readSlowStatements(m, measure) : Number(m?.doc_count ?? 0);
   let percentile: number | null = null;
   const values = (bucket.lat as Agg | undefined)?.values;
   const raw = Array.isArray(values) ? values[0]?.value : values ? Object.values(values)[0] : null;
@@ -107,12 +109,9 @@ export function measureValue(measure: AlertMeasure, c: Components): number | nul
       return c.requests === 0 ? null : (100 * c.errors) / c.requests;
     case "error_lines":
     case "query_count":
+    case "slow_statements":
       return c.docs === 0 ? null : c.matched;
     case "latency_percentile":
       return c.percentile;
-    case "slow_statements":
-      return null;
   }
 }
-
-export const SLOW_STATEMENTS_UNAVAILABLE = "slow_statements rules are not available until the slow-query panel lands";

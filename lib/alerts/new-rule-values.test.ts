@@ -15,6 +15,8 @@ describe("a new rule's values", () => {
 
   it("start each measure with its own inputs", () => {
     expect(newRuleValues({ measure: "latency_percentile" }).measure).toEqual({ kind: "latency_percentile", percentile: "p95" });
+    expect(newRuleValues({ measure: "slow_statements", fingerprint: "0123456789abcdef" }).measure).toEqual({ kind: "slow_statements", fingerprint: "0123456789abcdef" });
+    expect(newAlertHref({ measure: "slow_statements", fingerprint: "0123456789abcdef" })).toBe("/alerts/new?measure=slow_statements&fingerprint=0123456789abcdef");
     expect(newRuleValues({ measure: "query_count", query: "message:timeout" })).toMatchObject({ measure: { kind: "query_count", query: "message:timeout" }, scope: { query: "" } });
   });
 });

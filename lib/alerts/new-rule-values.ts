@@ -5,6 +5,7 @@ export interface NewRulePrefill {
   environment?: string | null;
   measure?: MeasureKind | null;
   query?: string | null;
+  fingerprint?: string | null;
 }
 
 /** Starting values of a new rule; "alert on this" (from the overview) fills in the scope and measure. */
@@ -18,7 +19,7 @@ export function newRuleValues(prefill: NewRulePrefill = {}): AlertRuleFormValues
     labels: {},
     severity: "warning",
     enabled: true,
-    measure: measure === "latency_percentile" ? { kind: measure, percentile: "p95" } : measure === "query_count" ? { kind: measure, query: prefill.query ?? "" } : { kind: measure },
+    measure: measure === "latency_percentile" ? { kind: measure, percentile: "p95" } : measure === "query_count" ? { kind: measure, query: prefill.query ?? "" } : measure === "slow_statements" && prefill.fingerprint ? { kind: measure, fingerprint: prefill.fingerprint } : { kind: measure },
     scope: { services: service ? [service] : [], environment: prefill.environment ?? undefined, query: measure === "query_count" ? "" : (prefill.query ?? ""), perService: true, seriesCap: DEFAULT_SERIES_CAP },
     condition: { comparator: "above", threshold: measure === "error_rate" ? 5 : measure === "latency_percentile" ? 1000 : 10, recoveryThreshold: null, windowMinutes: 5, intervalSeconds: 60, pendingSeconds: 0, keepFiringSeconds: 0 },
     flapping: { changes: 4, evaluations: 20 },

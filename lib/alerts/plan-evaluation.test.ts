@@ -1,11 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fingerprintStatement, loadSqlParser } from "@/lib/sql/fingerprint";
 import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
 import { alertScopeSchema, type AlertMeasure } from "@/lib/schemas/alert-rule";
 import { measureValue, readComponents, type MeasureSource } from "./measure-aggregations";
-import { MAX_BODIES_PER_REQUEST, planEvaluation, readEvaluation, type RuleMeasurement } from "./plan-evaluation";
+import { SLOW_STATEMENTS_SERVER_LOG } from "./slow-statement-measure";
+import { MAX_BODIES_PER_REQUEST, MAX_BUCKETS_PER_BODY, planEvaluation, readEvaluation, type RuleMeasurement } from "./plan-evaluation";
 
 const source: MeasureSource = { name: "app", indexPattern: "logs-*", mapping: ECS_FIELD_MAPPING };
 const pino: MeasureSource = { name: "pino", indexPattern: "pino-*", mapping: { ...ECS_FIELD_MAPPING, service: "name", levelScheme: "pino", durationUnit: "ms" } };
+const serverLog: MeasureSource = { name: "postgres", indexPattern: "pg-*", mapping: { ...ECS_FIELD_MAPPING, statementFormat: "server-log", sqlStatement: "message" } };
 const AT = new Date("2026-12-01T12:00:00Z");
 
 const MEASURES: AlertMeasure[] = [{ kind: "error_rate" }, { kind: "error_lines" }, { kind: "latency_percentile", percentile: "p95" }, { kind: "query_count", query: "message:timeout" }];
@@ -75,9 +78,51 @@ describe("planEvaluation", () => {
     expect(readings.get("other-window")!.series.size).toBe(0);
   });
 
-  it("leaves slow_statements rules out (not measurable yet)", () => {
-    const plan = planEvaluation(rules(1, { measure: { kind: "slow_statements" } }), [source], AT);
+  it("counts slow statements in shared bodies, gives a per-fingerprint count a body of its own, and leaves server-log sources out", () => {
+    const all: RuleMeasurement = { id: "slow-all", measure: { kind: "slow_statements", thresholdMs: 500 }, scope: alertScopeSchema.parse({}), windowMinutes: 5 };
+    const one: RuleMeasurement = { id: "slow-one", measure: { kind: "slow_statements", fingerprint: "abc", thresholdMs: 250 }, scope: alertScopeSchema.parse({ perService: true, seriesCap: 100 }), windowMinutes: 5 };
+    const errors = rules(1)[0]!;
+    const plan = planEvaluation([all, one, errors], [source, serverLog], AT);
+    // The app source: errors + slow-all share a body, slow-one alone; the server-log source only measures the error rate.
+    expect(plan.bodies.map((b) => `${b.source.name}:${b.rules.map((r) => r.ruleId).sort().join(",")}`)).toEqual(["app:slow-one", "app:rule-0,slow-all", "postgres:rule-0"]);
+    const shared = plan.bodies[1]!.body.aggs as Record<string, { aggs: Record<string, unknown> }>;
+    const slowAgg = Object.values(shared).find((agg) => "m" in agg.aggs)!.aggs.m as { filter: { bool: { filter: unknown[] } }; aggs?: unknown };
+    expect(slowAgg.filter.bool.filter).toContainEqual({ range: { "event.duration": { gte: 500e6 } } });
+    expect(slowAgg.aggs).toBeUndefined();
+    const own = (plan.bodies[0]!.body.aggs as { r0: { aggs: { s: { aggs: { m: { aggs: { st: { terms: { size: number } } } } } } } } }).r0.aggs.s.aggs.m.aggs.st;
+    // 100 series × 200 statements stay within the body's bucket budget.
+    expect(own.terms.size).toBe(MAX_BUCKETS_PER_BODY / 100);
+    expect(plan.unmeasurable.size).toBe(0);
+  });
+
+  it("a slow_statements rule over server-log sources only is in error with the reason", () => {
+    const rule: RuleMeasurement = { id: "slow", measure: { kind: "slow_statements" }, scope: alertScopeSchema.parse({}), windowMinutes: 5 };
+    const plan = planEvaluation([rule], [serverLog], AT);
     expect(plan.bodies).toHaveLength(0);
+    expect(readEvaluation(plan, [rule], []).get("slow")!.error).toBe(SLOW_STATEMENTS_SERVER_LOG);
+  });
+});
+
+describe("slow_statements readings", () => {
+  beforeAll(() => loadSqlParser());
+  const sql = (userId: number, status: string) => `SELECT * FROM orders WHERE user_id = ${userId} AND status = '${status}'`;
+
+  it("adds up only the statements of the rule's fingerprint, per service, over sources", () => {
+    const fingerprint = fingerprintStatement(sql(1, "paid")).fingerprint;
+    const rule: RuleMeasurement = { id: "r", measure: { kind: "slow_statements", fingerprint, thresholdMs: 500 }, scope: alertScopeSchema.parse({ perService: true }), windowMinutes: 5 };
+    const plan = planEvaluation([rule], [source, pino], AT);
+    const terms = (buckets: Array<[string, number]>) => ({ doc_count: 99, m: { doc_count: 50, st: { buckets: buckets.map(([key, doc_count]) => ({ key, doc_count })) } } });
+    const answers = [
+      { aggregations: { r0: { s: { buckets: [{ key: "orders", ...terms([[sql(1, "paid"), 3], [sql(2, "open"), 4], ["SELECT 1", 40]]) }] } } } },
+      { aggregations: { r0: { s: { buckets: [{ key: "orders", ...terms([[sql(9, "void"), 2]]) }, { key: "users", ...terms([["SELECT 2", 7]]) }] } } } },
+    ];
+    const reading = readEvaluation(plan, [rule], answers).get("r")!;
+    expect(measureValue(rule.measure, reading.series.get("orders")!)).toBe(9);
+    expect(measureValue(rule.measure, reading.series.get("users")!)).toBe(0);
+    // Without a fingerprint the slow filter's own count is the value.
+    const every: AlertMeasure = { kind: "slow_statements" };
+    expect(measureValue(every, readComponents({ doc_count: 10, m: { doc_count: 4 } }, every, source))).toBe(4);
+    expect(measureValue(every, readComponents({ doc_count: 0, m: { doc_count: 0 } }, every, source))).toBeNull();
   });
 });
 

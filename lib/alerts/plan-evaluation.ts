@@ -4,12 +4,15 @@
  * aggregation each (with its own window), up to a bucket budget; a rule carrying a Lucene query
  * of its own gets a body to itself, so a query the engine rejects fails that rule alone. Bodies go
  * to the engine in at most 10 `_msearch` requests (100 bodies each, more past 1,000 bodies).
- * Aggregations only (size 0), bounded terms sizes.
+ * Aggregations only (size 0), bounded terms sizes. A slow_statements rule of one fingerprint
+ * gets a body to itself too (its terms of distinct statements are the costly part), and sources of
+ * PostgreSQL server lines are left out of slow_statements rules (the engine cannot count them).
  */
 import type { AlertMeasure, AlertScope } from "@/lib/schemas/alert-rule";
 import { ALL_SERVICES_SERIES } from "@/lib/schemas/alert-rule";
 import { timeRangeClause } from "@/lib/logs/time-range-clause";
 import { addComponents, measureAggregations, measureFilters, readComponents, scopeFilters, type Components, type MeasureSource } from "./measure-aggregations";
+import { countsSlowStatements, SLOW_FINGERPRINT_TERMS, SLOW_STATEMENTS_SERVER_LOG } from "./slow-statement-measure";
 
 export interface RuleMeasurement {
   id: string;
@@ -31,6 +34,8 @@ export interface EvaluationPlan {
   bodies: PlannedBody[];
   /** Bodies per `_msearch` request, in order. */
   requests: PlannedBody[][];
+  /** Rules no source can measure, with the reason (slow_statements over server-log sources only). */
+  unmeasurable: Map<string, string>;
 }
 
 export const MAX_BODIES_PER_REQUEST = 100;
@@ -46,14 +51,21 @@ export function worstCaseSeries(scope: AlertScope): number {
   return scope.services.length > 0 ? Math.min(scope.services.length, scope.seriesCap) : scope.seriesCap;
 }
 
-const hasOwnQuery = (rule: RuleMeasurement) => rule.scope.query.trim() !== "" || rule.measure.kind === "query_count";
+const isFingerprintCount = (rule: RuleMeasurement) => rule.measure.kind === "slow_statements" && Boolean(rule.measure.fingerprint);
+const hasOwnQuery = (rule: RuleMeasurement) => rule.scope.query.trim() !== "" || rule.measure.kind === "query_count" || isFingerprintCount(rule);
+const measuresOn = (rule: RuleMeasurement, source: MeasureSource) => rule.measure.kind !== "slow_statements" || countsSlowStatements(source);
+
+/** Distinct statements read per series of a per-fingerprint count, so its body stays within the bucket budget. */
+export function fingerprintTerms(scope: AlertScope): number {
+  return Math.max(10, Math.min(SLOW_FINGERPRINT_TERMS, Math.floor(MAX_BUCKETS_PER_BODY / worstCaseSeries(scope))));
+}
 
 /** The per-rule aggregation: the rule's window and scope, then one series per service or one for all. */
 export function ruleAggregation(rule: RuleMeasurement, source: MeasureSource, planAt: Date, inner?: Record<string, unknown>): Record<string, unknown> {
   const at = rule.at ?? planAt;
   const from = new Date(at.getTime() - rule.windowMinutes * 60_000);
   const filter = [timeRangeClause(source.mapping.timestamp, from, at, "lt"), ...scopeFilters(rule.scope, source), ...measureFilters(rule.measure, source)];
-  const measure = inner ?? measureAggregations(rule.measure, source);
+  const measure = inner ?? measureAggregations(rule.measure, source, { terms: fingerprintTerms(rule.scope) });
   const aggs = rule.scope.perService ? { s: { terms: { field: source.mapping.service, size: rule.scope.seriesCap }, aggs: measure } } : measure;
   return { filter: { bool: { filter } }, aggs };
 }
@@ -80,7 +92,6 @@ export function measurementKey(rule: RuleMeasurement, at: Date): string {
 export function planEvaluation(rules: readonly RuleMeasurement[], sources: readonly MeasureSource[], at: Date): EvaluationPlan {
   const sharing = new Map<string, RuleMeasurement[]>();
   for (const rule of rules) {
-    if (rule.measure.kind === "slow_statements") continue;
     const key = measurementKey(rule, at);
     sharing.set(key, [...(sharing.get(key) ?? []), rule]);
   }
@@ -98,6 +109,7 @@ export function planEvaluation(rules: readonly RuleMeasurement[], sources: reado
       buckets = 0;
     };
     for (const rule of ordered) {
+      if (!measuresOn(rule, source)) continue;
       if (hasOwnQuery(rule)) {
         bodies.push(bodyFor(source, [rule], at));
         continue;
@@ -117,7 +129,11 @@ export function planEvaluation(rules: readonly RuleMeasurement[], sources: reado
   const perRequest = Math.max(MAX_BODIES_PER_REQUEST, Math.ceil(bodies.length / MAX_REQUESTS_PER_CYCLE));
   const requests: PlannedBody[][] = [];
   for (let i = 0; i < bodies.length; i += perRequest) requests.push(bodies.slice(i, i + perRequest));
-  return { bodies, requests };
+  const unmeasurable = new Map<string, string>();
+  for (const rule of measurable) {
+    if (sources.length > 0 && !sources.some((source) => measuresOn(rule, source))) for (const alikeRule of alike.get(rule.id)!) unmeasurable.set(alikeRule.id, SLOW_STATEMENTS_SERVER_LOG);
+  }
+  return { bodies, requests, unmeasurable };
 }
 
 export interface RuleReading {
@@ -168,9 +184,11 @@ export function readEvaluation(plan: EvaluationPlan, rules: readonly RuleMeasure
       }
     }
   });
-  return new Map(
+  const read = new Map<string, RuleReading>(
     [...readings].map(([id, { series, capped, answered, failures }]) => [id, { series: capSeries(series, byId.get(id)!.scope), capped, error: answered === 0 ? (failures[0] ?? null) : null }]),
   );
+  for (const [id, message] of plan.unmeasurable) read.set(id, { series: new Map(), capped: false, error: message });
+  return read;
 }
 
 /** Several sources may each bring up to the cap; the busiest `seriesCap` services stand. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IncidentDetail, IncidentEventView } from "@/lib/schemas/incident";
+import type { SlowQueryRow } from "@/lib/schemas/slow-queries";
 import { buildIncidentSummary, formatIncidentDuration } from "./build-incident-summary";
 
 const event = (over: Partial<IncidentEventView>): IncidentEventView => ({ id: crypto.randomUUID(), kind: "note", at: "2026-12-01T14:00:00.000Z", actorName: "Ada", body: null, fromStatus: null, toStatus: null, link: null, linkDeleted: false, alertRef: null, details: null, ...over });
@@ -62,4 +63,25 @@ describe("formatIncidentDuration", () => {
     ["2026-12-01T14:00:00Z", "2026-12-01T16:00:00Z", "2 h"],
     ["2026-12-01T14:00:00Z", "2026-12-04T16:05:00Z", "3 d 2 h 5 min"],
   ])("%s → %s is %s", (from, to, expected) => expect(formatIncidentDuration(from, to)).toBe(expected));
+});
+
+describe("the summary's top slow queries", () => {
+  const row = (over: Partial<SlowQueryRow>): SlowQueryRow => ({ fingerprint: "0123456789abcdef", statement: "SELECT * FROM orders WHERE user_id = $1", parsed: true, count: 42, totalMs: 60_000, meanMs: 1_428, p50Ms: 1_300, p95Ms: 2_871.4, p99Ms: 2_990, maxMs: 2_999, services: ["orders"], source: "app", alsoIn: [], firstSeen: null, lastSeen: null, trend: [], ...over });
+
+  it("lists the costliest fingerprints of the window and services with count and p95, linked to their page, before the notes", () => {
+    const rows = Array.from({ length: 7 }, (_, i) => row({ fingerprint: `${i}123456789abcdef`, statement: i === 1 ? "SELECT `x`\n  FROM t" : `SELECT ${i}`, p95Ms: i === 2 ? null : 2_871.4 }));
+    const summary = buildIncidentSummary(incident, "https://triage.example.com", new Date(), { slowQueries: { rows, thresholdMs: 500 } });
+    expect(summary).toContain("### Top slow queries (orders, payments, incident window)");
+    expect(summary).toContain("- `SELECT 0`: 42 runs, p95 2,871 ms ([open](https://triage.example.com/slow-queries/0123456789abcdef?from=2026-12-01T14%3A00%3A00.000Z&to=2026-12-01T15%3A10%3A00.000Z))");
+    expect(summary).toContain("- `SELECT 'x' FROM t`: 42 runs");
+    expect(summary).toContain("p95 n/a");
+    expect(summary).not.toContain("SELECT 5");
+    expect(summary.indexOf("### Top slow queries")).toBeLessThan(summary.indexOf("### Notes"));
+  });
+
+  it("says when there was none, or when they could not be read, and leaves the section out before they are loaded", () => {
+    expect(buildIncidentSummary(incident, "", new Date(), { slowQueries: { rows: [], thresholdMs: 500 } })).toContain("- No statement at or over 500 ms.");
+    expect(buildIncidentSummary(incident, "", new Date(), { slowQueries: { error: "the log engine is unreachable" } })).toContain("- Could not be read: the log engine is unreachable");
+    expect(buildIncidentSummary(incident, "")).not.toContain("Top slow queries");
+  });
 });

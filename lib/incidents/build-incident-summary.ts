@@ -1,5 +1,6 @@
 import { type IncidentDetail, type IncidentEventView, SEVERITY_LABELS } from "@/lib/schemas/incident";
 import { formatDateTimeIn } from "@/lib/time/format-zoned";
+import { slowQuerySummaryLines, type IncidentSlowQueries } from "./incident-slow-queries";
 
 const utc = (iso: string) => `${formatDateTimeIn(Date.parse(iso), "utc")} UTC`;
 
@@ -40,11 +41,11 @@ function describeEvent(event: IncidentEventView, origin: string): string {
  * The incident as Markdown for a postmortem: facts, a UTC timeline, the requests, slow queries
  * and alerts it links, and the notes in full. Pure, so the page and tests build the same text.
  */
-export function buildIncidentSummary(incident: IncidentDetail, origin: string, now: Date = new Date()): string {
+export function buildIncidentSummary(incident: IncidentDetail, origin: string, now: Date = new Date(), extra: { slowQueries?: IncidentSlowQueries } = {}): string {
   const end = incident.endedAt ?? now.toISOString();
   const links = incident.events.filter((event) => event.kind === "link_pinned" && event.link);
   const requests = links.filter((event) => event.link?.requestId);
-  const slowQueries = links.filter((event) => event.link?.kind === "slow-queries");
+  const slowQueries = links.filter((event) => event.link?.kind === "slow-queries" || event.link?.kind === "slow-query");
   const alerts = incident.events.filter((event) => event.kind === "alert_transition");
   const notes = incident.events.filter((event) => event.kind === "note");
   const lines = [
@@ -68,6 +69,7 @@ export function buildIncidentSummary(incident: IncidentDetail, origin: string, n
   for (const event of alerts) linked.set(`${String(event.details?.ruleId ?? event.details?.ruleName ?? "")}|${String(event.details?.series ?? "")}`, event);
   if (linked.size) lines.push("", "### Linked alerts", ...[...linked.values()].map((event) => `- ${String(event.details?.ruleName ?? "alert")} (${seriesName(event.details?.series)}): ${event.toStatus} since ${utc(event.at)}`));
   if (alerts.length) lines.push("", "### Alerts", ...alerts.map((event) => `- ${utc(event.at)}: ${String(event.details?.ruleName ?? "alert")} ${event.fromStatus} → ${event.toStatus}${event.details?.value !== null && event.details?.value !== undefined ? ` (value ${String(event.details.value)})` : ""}`));
+  if (extra.slowQueries) lines.push(...slowQuerySummaryLines(incident, extra.slowQueries, origin, now));
   if (notes.length) {
     lines.push("", "### Notes");
     for (const note of notes) lines.push("", `**${utc(note.at)}${note.actorName ? `, ${note.actorName}` : ""}**`, "", ...(note.body ?? "").split("\n").map((line) => `> ${line}`));

@@ -7,7 +7,8 @@ import { storableText } from "./storable-text";
  * The alert rule contract: the API, the form (react-hook-form + zodResolver), import/export
  * (alerts as code) and the worker all read a rule through this one schema. Units are in the
  * field names (…Minutes, …Seconds) or documented per measure: error_rate is in percent (0–100),
- * latency in milliseconds, error_lines / query_count / slow_statements in lines per window.
+ * latency in milliseconds, error_lines / query_count in lines per window, slow_statements in
+ * statements per window.
  */
 
 export const ALERT_SEVERITIES = ["critical", "warning", "info"] as const;
@@ -58,8 +59,15 @@ export const alertMeasureSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("latency_percentile"), percentile: z.enum(LATENCY_PERCENTILES, { message: "choose p50, p90, p95 or p99" }) }),
   /** Lines matching a Lucene query. */
   z.object({ kind: z.literal("query_count"), query: luceneQuerySchema.min(1, "write the query whose matching lines are counted") }),
-  /** Slow SQL statements (optionally of one fingerprint); evaluated once the slow-query panel lands. */
-  z.object({ kind: z.literal("slow_statements"), fingerprint: ruleText(512).optional() }),
+  /**
+   * Slow SQL statements in the window (optionally of one fingerprint, as the slow-query panel shows
+   * it): statement lines at or over `thresholdMs`, or the deployment's SLOW_QUERY_THRESHOLD_MS when absent.
+   */
+  z.object({
+    kind: z.literal("slow_statements"),
+    fingerprint: ruleText(512).optional(),
+    thresholdMs: z.number({ message: "enter a number of milliseconds" }).int("whole milliseconds").min(1, "at least 1 ms").max(3_600_000, "at most one hour").optional(),
+  }),
 ]);
 export type AlertMeasure = z.infer<typeof alertMeasureSchema>;
 

@@ -5,7 +5,15 @@ import { storableText } from "./storable-text";
  * The views a link can freeze. A new view registers here and in lib/share/view-kinds.ts (its
  * parsers and path), and optionally in lib/server/share/snapshot-captures.ts (its snapshot).
  */
-export const SHARE_VIEW_KINDS = ["overview", "explorer", "request", "alerts", "alert"] as const;
+export const SHARE_VIEW_KINDS = [
+  "overview",
+  "explorer",
+  "request",
+  "alerts",
+  "alert",
+  "slow-queries",
+  "slow-query",
+] as const;
 export type ShareViewKind = (typeof SHARE_VIEW_KINDS)[number];
 
 /** The state format written today; lib/share/restore-view-state.ts reads this and older ones. */

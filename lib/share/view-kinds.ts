@@ -3,7 +3,10 @@ import { alertRuleSearchParams } from "@/app/(dashboard)/alerts/[id]/search-para
 import { alertsSearchParams } from "@/app/(dashboard)/alerts/search-params";
 import { requestSearchParams } from "@/app/(dashboard)/requests/[id]/search-params";
 import { overviewSearchParams } from "@/app/(dashboard)/search-params";
+import { slowQueriesSearchParams } from "@/app/(dashboard)/slow-queries/search-params";
+import { fingerprintSearchParams } from "@/app/(dashboard)/slow-queries/[fingerprint]/search-params";
 import type { ShareViewKind } from "@/lib/schemas/share-link";
+import { fingerprintSchema } from "@/lib/schemas/slow-queries";
 import type { UrlStateParser } from "@/lib/url-state/validate-url-state";
 
 export interface ViewKind {
@@ -38,6 +41,14 @@ export const VIEW_KINDS: Record<ShareViewKind, ViewKind> = {
     parsers: alertRuleSearchParams,
     path: ({ id }) => (id && /^[0-9a-f-]{36}$/i.test(id) ? `/alerts/${id}` : null),
     time: { kind: "instant", key: "at", liveDrops: true },
+  },
+  "slow-queries": { label: "Slow queries", parsers: slowQueriesSearchParams, path: () => "/slow-queries", time: { kind: "range" } },
+  "slow-query": {
+    label: "Slow query",
+    parsers: fingerprintSearchParams,
+    // The fingerprint is the path segment, checked as its page checks it.
+    path: ({ id }) => (fingerprintSchema.safeParse(id).success ? `/slow-queries/${id}` : null),
+    time: { kind: "range" },
   },
 };
 

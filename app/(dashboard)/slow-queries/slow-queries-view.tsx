@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { SlowQueriesTable } from "@/components/slow-queries/slow-queries-table";
 import { SlowQueryControls } from "@/components/slow-queries/slow-query-controls";
 import { TimeControls } from "@/components/time/time-controls";
@@ -27,6 +28,7 @@ export function SlowQueriesView() {
         <div className="toolbar-actions">
           <TimeControls from={state.from} to={state.to} refresh={state.refresh} timeZone={state.tz} onChange={(change) => void setState(change, { history: "push" })} />
           <CopyLinkButton />
+          <ShareMenu kind="slow-queries" />
         </div>
       </div>
       <UrlStateNotice parsers={slowQueriesSearchParams} />

@@ -66,6 +66,13 @@ export function MeasureSection({ form }: { form: AlertRuleFormApi }) {
           <FieldError errors={errors} name="measure.fingerprint" />
         </div>
       ) : null}
+      {kind === "slow_statements" ? (
+        <label className="field">
+          <span>Slow at or over (ms; empty: the deployment&apos;s slow threshold)</span>
+          <input type="number" min={1} step={1} inputMode="numeric" {...register("measure.thresholdMs", { setValueAs: (value: string) => (value === "" || value === undefined ? undefined : Number(value)) })} {...invalidProps(errors, "measure.thresholdMs")} />
+          <FieldError errors={errors} name="measure.thresholdMs" />
+        </label>
+      ) : null}
     </fieldset>
   );
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { needsSqlParser, withSlowThreshold } from "@/lib/alerts/slow-statement-measure";
+import { loadSqlParser } from "@/lib/sql/fingerprint";
 import { planEvaluation, readEvaluation, type BodyAnswer, type RuleMeasurement, type RuleReading } from "@/lib/alerts/plan-evaluation";
 import { LogStoreUnavailableError } from "../log-store/types";
 import type { LogContext } from "../logs/log-context";
@@ -17,7 +19,11 @@ export interface Measurements {
  * can tell an outage from a query the engine rejects. `at` is the cycle's clock (the cache's reuse
  * window counts from it); each rule's own evaluation instant is in its measurement.
  */
-export async function measureRules(rules: readonly RuleMeasurement[], context: LogContext, at: Date, options: { betweenRequests?: () => Promise<unknown> } = {}): Promise<Measurements> {
+export async function measureRules(given: readonly RuleMeasurement[], context: LogContext, at: Date, options: { betweenRequests?: () => Promise<unknown> } = {}): Promise<Measurements> {
+  // A slow_statements rule without a threshold of its own uses the deployment's (SLOW_QUERY_THRESHOLD_MS).
+  const rules = given.map((rule) => ({ ...rule, measure: withSlowThreshold(rule.measure, context.slowQueryThresholdMs) }));
+  // Per-fingerprint counts fingerprint the statements read back, with PostgreSQL's parser.
+  if (needsSqlParser(rules.map((rule) => rule.measure))) await loadSqlParser();
   const plan = planEvaluation(rules, context.sources, at);
   const unreachable = new Set<string>();
   let outageMessage: string | null = null;

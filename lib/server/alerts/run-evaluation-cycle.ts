@@ -2,7 +2,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { evaluateRule, type RuleObservation } from "@/lib/alerts/evaluate-rule";
-import { SLOW_STATEMENTS_UNAVAILABLE } from "@/lib/alerts/measure-aggregations";
 import { problemNotificationContent, seriesNotificationContent } from "@/lib/alerts/notification-content";
 import type { RuleMeasurement } from "@/lib/alerts/plan-evaluation";
 import type { LogContext } from "../logs/log-context";
@@ -108,7 +107,6 @@ function slotOf(rule: ClaimedRule): number {
 }
 
 function observationFor(rule: ClaimedRule, measured: Awaited<ReturnType<typeof measureRules>>): RuleObservation {
-  if (rule.rule?.measure.kind === "slow_statements") return { kind: "error", message: SLOW_STATEMENTS_UNAVAILABLE };
   if (measured.unreachable.has(rule.id)) return { kind: "error", message: measured.outageMessage ?? "the log engine is unreachable" };
   const reading = measured.readings.get(rule.id);
   if (!reading) return { kind: "error", message: "the rule was not measured" };

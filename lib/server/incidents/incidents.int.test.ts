@@ -4,6 +4,18 @@ import type { IncidentDetail, IncidentSummary } from "@/lib/schemas/incident";
 import type { ApiRoute, HttpMethod } from "@/lib/testing/route-harness";
 import { closeRouteTestDatabase, openRouteTestDatabase } from "@/lib/testing/route-test-database";
 import type { TestDatabase } from "@/prisma/factories";
+import { buildIncidentSummary } from "@/lib/incidents/build-incident-summary";
+import { incidentSlowQueryInput } from "@/lib/incidents/incident-slow-queries";
+import { createDemoLogRun } from "@/lib/demo/generate-demo-logs";
+import type { DemoGroundTruth } from "@/lib/demo/ground-truth";
+import type { DemoLogDocument } from "@/lib/demo/log-document";
+import { ECS_FIELD_MAPPING } from "@/lib/logs/field-mapping";
+import { fingerprintStatement, loadSqlParser } from "@/lib/sql/fingerprint";
+import { connectTestEngine, TEST_ENGINES, uniqueTestIndex } from "@/lib/testing/test-engines";
+import { seedDemoLogs } from "../demo/seed-demo-logs";
+import type { LogStore } from "../log-store/types";
+import { createLogContext } from "../logs/log-context";
+import { listSlowQueries } from "../slow-queries/list-slow-queries";
 
 // Incidents through their routes against the real Postgres; alert episodes through the verb the worker will call.
 let database: TestDatabase;
@@ -141,5 +153,46 @@ describe("incidents", () => {
     const firstResolved = all.findIndex((incident) => incident.status === "resolved");
     expect(all.slice(firstResolved).every((incident) => incident.status === "resolved")).toBe(true);
     expect((await call(viewer, "GET", "/api/incidents", { search: "?status=lost" })).status).toBe(400);
+  });
+});
+
+// The postmortem summary's top slow queries: the incident's window and services through the
+// slow-query verb (as the incident page reads them), against the generator's own statements.
+describe.each(TEST_ENGINES)("the incident summary's slow queries on $name", (engine) => {
+  const index = uniqueTestIndex("incslow");
+  const demo = { seed: 424, anchor: new Date(Math.floor(Date.now() / 60_000) * 60_000), targetLines: 6_000 } as const;
+  let store: LogStore;
+  let truth: DemoGroundTruth;
+  beforeAll(async () => {
+    store = await connectTestEngine(engine);
+    truth = await seedDemoLogs(store, { index, ...demo });
+  });
+  afterAll(async () => {
+    await store?.deleteIndex(index);
+    await store?.close();
+  });
+
+  it("lists the slow orders fingerprint of the slow-orders incident with the generator's count", async () => {
+    const slowOrders = truth.incidents.find((incident) => incident.id === "orders-slow-query")!;
+    const { body: created } = await call<IncidentDetail>(editor, "POST", "/api/incidents", { body: fields({ title: `Slow orders ${tag}`, services: ["orders"], startedAt: slowOrders.start, endedAt: slowOrders.end, status: "resolved" }) });
+    const { body: incident } = await call<IncidentDetail>(viewer, "GET", `/api/incidents/${created.id}`);
+    await loadSqlParser();
+    const orders = fingerprintStatement("SELECT * FROM orders WHERE user_id = 1 AND status = 'paid' ORDER BY created_at DESC");
+    let expected = 0;
+    for (const batch of createDemoLogRun(demo).batches()) {
+      for (const doc of batch as DemoLogDocument[]) {
+        const at = Date.parse(doc["@timestamp"]);
+        if (doc.service.name !== "orders" || !doc.db || !doc.event || at < Date.parse(incident.startedAt) || at >= Date.parse(incident.endedAt!)) continue;
+        if (doc.event.duration >= 500e6 && fingerprintStatement(doc.db.statement).fingerprint === orders.fingerprint) expected += 1;
+      }
+    }
+    expect(expected).toBeGreaterThan(3);
+    const input = incidentSlowQueryInput(incident, new Date());
+    const answer = await listSlowQueries({ from: input.from, to: input.to, sort: input.sort, service: input.service, source: [] }, createLogContext({ store, settings: { indexPattern: index, mapping: ECS_FIELD_MAPPING } }));
+    const summary = buildIncidentSummary(incident, "https://triage.example", new Date(), { slowQueries: { rows: answer.rows, thresholdMs: answer.thresholdMs } });
+    expect(summary).toContain("### Top slow queries (orders, incident window)");
+    const line = summary.split("\n").find((text) => text.includes(`/slow-queries/${orders.fingerprint}?`));
+    expect(line).toContain(`\`${orders.normalized}\`: ${expected} runs, p95 `);
+    expect(line).toMatch(/p95 [\d,]+ ms/);
   });
 });

@@ -73,6 +73,8 @@ const EVERY_SETTING: Record<string, { params: Record<string, string>; pathParams
   request: { params: { around: "2026-12-01T10:00:00.000Z", window: "24h", user: "4821", method: "POST", path: "/api/orders/1" }, pathParams: { id: `req-${tag}-3 with space/and slash` } },
   alerts: { params: { state: "firing", severity: "critical", service: "users", label: "team=identity" } },
   alert: { params: { range: "7d", at: "2026-12-01T10:00:00.000Z" }, pathParams: { id: crypto.randomUUID() } },
+  "slow-queries": { params: { from: "now-6h", to: "now-1h", refresh: "1m", tz: "browser", threshold: "250", sort: "p95", service: "orders,users", source: `${sourceName},other` } },
+  "slow-query": { params: { from: "now-3h", to: "now", refresh: "30s", tz: "browser", threshold: "800", sort: "count", service: "orders", source: sourceName, sample: `${index}:line-1` }, pathParams: { id: "0123456789abcdef" } },
 };
 
 describe("share links", () => {

@@ -10,6 +10,8 @@ export const newAlertSearchParams = {
   environment: boundedText(128),
   measure: parseAsStringLiteral(MEASURE_KINDS),
   query: boundedText(4000),
+  /** From a slow query's page: a slow_statements rule for its fingerprint. */
+  fingerprint: boundedText(512),
   preview: parseAsStringLiteral(BACKTEST_RANGES).withDefault("24h"),
 };
 

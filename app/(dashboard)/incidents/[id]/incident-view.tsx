@@ -12,6 +12,8 @@ import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { buildIncidentSummary } from "@/lib/incidents/build-incident-summary";
+import { incidentSlowQueryInput } from "@/lib/incidents/incident-slow-queries";
+import { slowQueriesQueryOptions } from "@/lib/queries/slow-queries";
 import { addIncidentNoteMutationOptions, incidentQueryOptions, pinIncidentLinkMutationOptions, updateIncidentMutationOptions } from "@/lib/queries/incidents";
 import { SEVERITY_LABELS, type IncidentDetail } from "@/lib/schemas/incident";
 import type { TimeZoneMode } from "@/lib/url-state/time-parsers";
@@ -39,6 +41,9 @@ function IncidentPanels({ incident }: { incident: IncidentDetail }) {
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const [now] = useState(() => new Date());
   const window_ = { from: incident.startedAt, to: incident.endedAt ?? "now", service: incident.services };
+  // The postmortem's top slow fingerprints: the slow-query panel's own answer over this window and services.
+  const slow = useQuery(slowQueriesQueryOptions(incidentSlowQueryInput(incident, now)));
+  const slowSummary = slow.data ? { rows: slow.data.rows, thresholdMs: slow.data.thresholdMs } : slow.error ? { error: slow.error.message } : undefined;
   return (
     <div className="view" data-testid="incident" data-status={incident.status}>
       <div className="toolbar">
@@ -82,7 +87,7 @@ function IncidentPanels({ incident }: { incident: IncidentDetail }) {
             </>
           ) : null}
         </section>
-        <IncidentSummaryPanel markdown={buildIncidentSummary(incident, origin, now)} />
+        <IncidentSummaryPanel markdown={buildIncidentSummary(incident, origin, now, { slowQueries: slowSummary })} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
+import { ShareMenu } from "@/components/share/share-menu";
 import { EndpointsTable } from "@/components/slow-queries/endpoints-table";
 import { ExplainPanel } from "@/components/slow-queries/explain-panel";
 import { FingerprintSummary } from "@/components/slow-queries/fingerprint-summary";
@@ -12,6 +13,7 @@ import { SlowQueryControls } from "@/components/slow-queries/slow-query-controls
 import { TimeControls } from "@/components/time/time-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { newAlertHref } from "@/lib/alerts/new-alert-href";
 import { fingerprintQueryOptions } from "@/lib/queries/slow-queries";
 import { UrlStateNotice } from "@/lib/url-state/url-state-notice";
 import { fingerprintSearchParams } from "./search-params";
@@ -29,8 +31,10 @@ export function FingerprintView({ fingerprint }: { fingerprint: string }) {
         <h1>Slow query</h1>
         <div className="toolbar-actions">
           <Link href={`/slow-queries?${back.toString()}`}>All slow queries</Link>
+          <Link href={newAlertHref({ measure: "slow_statements", fingerprint })}>Alert on this</Link>
           <TimeControls from={state.from} to={state.to} refresh={state.refresh} timeZone={state.tz} onChange={(change) => void setState(change, { history: "push" })} />
           <CopyLinkButton />
+          <ShareMenu kind="slow-query" pathParams={{ id: fingerprint }} />
         </div>
       </div>
       <UrlStateNotice parsers={fingerprintSearchParams} />
