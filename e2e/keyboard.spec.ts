@@ -105,6 +105,8 @@ test("[ and ] shift the range by its length, z doubles it around its middle, r r
   await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe("now-30m");
   expect(new URL(page.url()).searchParams.get("to") ?? "now").toBe("now");
 
+  // Once the zoomed view has loaded, r asks again (a fetch still in flight would be joined, not repeated).
+  await page.waitForLoadState("networkidle");
   const search = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/logs/search");
   await page.keyboard.press("r");
   await search;
