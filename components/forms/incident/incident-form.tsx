@@ -1,10 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, incidentFormSchema, SEVERITY_LABELS, type IncidentFormValues } from "@/lib/schemas/incident";
-import { applyServerErrors } from "../server-field-errors";
+import { useServerSubmit } from "../use-server-submit";
 import { isoToUtcInput, utcInputToIso } from "./utc-input";
 
 const FIELDS = ["title", "severity", "status", "services", "startedAt", "endedAt", "commander"] as const;
@@ -12,16 +11,8 @@ const FIELDS = ["title", "severity", "status", "services", "startedAt", "endedAt
 /** Create and edit an incident; the shared schema checks it here and again on the server, whose field errors land here too. */
 export function IncidentForm({ defaultValues, submitLabel, onSubmit, onCancel }: { defaultValues: IncidentFormValues; submitLabel: string; onSubmit: (values: IncidentFormValues) => Promise<void>; onCancel?: () => void }) {
   const form = useForm<IncidentFormValues>({ resolver: zodResolver(incidentFormSchema), defaultValues });
-  const [formError, setFormError] = useState<string | null>(null);
+  const { submit, formError } = useServerSubmit(form, onSubmit, FIELDS);
   const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setFormError(applyServerErrors(form, error, FIELDS));
-    }
-  });
   const fieldError = (name: (typeof FIELDS)[number]) => {
     const message = errors[name]?.message ?? (errors[name] as { root?: { message?: string } } | undefined)?.root?.message ?? (Array.isArray(errors[name]) ? (errors[name] as Array<{ message?: string }>).find(Boolean)?.message : undefined);
     return message ? <small className="error-text" id={`incident-${name}-error`}>{message}</small> : null;

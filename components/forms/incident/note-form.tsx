@@ -1,25 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { incidentNoteSchema, NOTE_MAX_LENGTH, type IncidentNoteInput } from "@/lib/schemas/incident";
-import { applyServerErrors } from "../server-field-errors";
+import { useServerSubmit } from "../use-server-submit";
 
 /** A Markdown note for the timeline. */
 export function NoteForm({ onSubmit }: { onSubmit: (values: IncidentNoteInput) => Promise<void> }) {
   const form = useForm<IncidentNoteInput>({ resolver: zodResolver(incidentNoteSchema), defaultValues: { body: "" } });
-  const [formError, setFormError] = useState<string | null>(null);
+  const { submit, formError } = useServerSubmit(form, onSubmit, ["body"], { resetOnSuccess: true });
   const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values);
-      form.reset();
-    } catch (error) {
-      setFormError(applyServerErrors(form, error, ["body"]));
-    }
-  });
   return (
     <form aria-label="Add a note" noValidate onSubmit={(event) => void submit(event)}>
       <label className="field">

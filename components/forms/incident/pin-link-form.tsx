@@ -1,27 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { pinIncidentLinkSchema, type PinIncidentLinkInput } from "@/lib/schemas/incident";
-import { applyServerErrors } from "../server-field-errors";
+import { useServerSubmit } from "../use-server-submit";
 
 type Values = { link: string; snapshot: boolean };
 
 /** Pins a share link (pasted) on the timeline, or a fresh snapshot of its view. */
 export function PinLinkForm({ onSubmit }: { onSubmit: (values: PinIncidentLinkInput) => Promise<void> }) {
   const form = useForm<Values>({ resolver: zodResolver(pinIncidentLinkSchema) as never, defaultValues: { link: "", snapshot: false } });
-  const [formError, setFormError] = useState<string | null>(null);
+  const { submit, formError } = useServerSubmit(form, onSubmit, ["link"], { resetOnSuccess: true });
   const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values);
-      form.reset();
-    } catch (error) {
-      setFormError(applyServerErrors(form, error, ["link"]));
-    }
-  });
   return (
     <form aria-label="Pin a link" noValidate onSubmit={(event) => void submit(event)}>
       <div className="form-grid">
